@@ -1,0 +1,128 @@
+package engine
+
+import (
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sgcws/sgcws/core/events"
+)
+
+func httpDo(t *testing.T, method, url string, hdr map[string]string) (*http.Response, string) {
+	t.Helper()
+	req, err := http.NewRequest(method, url, strings.NewReader("body!"))
+	must(t, err)
+	for k, v := range hdr {
+		req.Header.Set(k, v)
+	}
+	tr := &http.Transport{DisableKeepAlives: true}
+	defer tr.CloseIdleConnections()
+	resp, err := (&http.Client{Transport: tr, Timeout: waitLimit}).Do(req)
+	must(t, err)
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	must(t, err)
+	return resp, string(b)
+}
+
+func TestHTTPServer(t *testing.T) {
+	root := t.TempDir()
+	must(t, os.WriteFile(filepath.Join(root, "index.html"), []byte("<h1>index</h1>"), 0o644))
+	must(t, os.WriteFile(filepath.Join(root, "data.txt"), []byte("0123456789"), 0o644))
+	outside := t.TempDir()
+	must(t, os.WriteFile(filepath.Join(outside, "secret.txt"), []byte("secret"), 0o644))
+	_ = os.Symlink(filepath.Join(outside, "secret.txt"), filepath.Join(root, "link.txt"))
+
+	srv, addr := newServerOn(t, KindHTTPServer, func(h uint64) {
+		must(t, SetString(h, "DocumentRoot", root))
+		must(t, SetBool(h, "Events.OnCommandGet", true))
+		must(t, SetInt(h, "DecisionTimeout", 300))
+	})
+	base := "http://" + addr
+	stall := false
+	newCollector(t, srv, "neAsynchronous", func(ev *events.Event) {
+		if ev.Kind != events.EvHTTPRequest {
+			return
+		}
+		doc, _ := GetString(ev.Reply, "RequestInfo.Document")
+		switch {
+		case stall:
+			time.Sleep(600 * time.Millisecond)
+		case doc == "/api":
+			cmd, _ := GetString(ev.Reply, "RequestInfo.Command")
+			q, _ := GetString(ev.Reply, "RequestInfo.QueryParams")
+			body, _ := GetString(ev.Reply, "RequestInfo.ContentText")
+			must(t, SetString(ev.Reply, "ResponseInfo.ContentText", cmd+" "+q+" "+body))
+			must(t, SetString(ev.Reply, "ResponseInfo.ContentType", "text/plain"))
+			must(t, SetString(ev.Reply, "ResponseInfo.CustomHeaders", "X-Api: 1"))
+			must(t, SetInt(ev.Reply, "ResponseInfo.ResponseNo", 201))
+		case doc == "/private":
+			must(t, SetString(ev.Reply, "ResponseInfo.AuthRealm", "zone"))
+		}
+	})
+	resp, body := httpDo(t, "POST", base+"/api?a=1", nil)
+	if resp.StatusCode != 201 || body != "POST a=1 body!" || resp.Header.Get("X-Api") != "1" {
+		t.Fatalf("answered request: %d %q %v", resp.StatusCode, body, resp.Header)
+	}
+	if !strings.HasPrefix(resp.Header.Get("Server"), "sgcws") {
+		t.Fatalf("Server header %q", resp.Header.Get("Server"))
+	}
+	resp, _ = httpDo(t, "GET", base+"/private", nil)
+	if resp.StatusCode != 401 || !strings.Contains(resp.Header.Get("Www-Authenticate"), "zone") {
+		t.Fatalf("AuthRealm: %d %v", resp.StatusCode, resp.Header)
+	}
+	// Untouched → DocumentRoot.
+	resp, body = httpDo(t, "GET", base+"/", nil)
+	if resp.StatusCode != 200 || body != "<h1>index</h1>" {
+		t.Fatalf("index: %d %q", resp.StatusCode, body)
+	}
+	resp, body = httpDo(t, "GET", base+"/data.txt", map[string]string{"Range": "bytes=2-4"})
+	if resp.StatusCode != 206 || body != "234" {
+		t.Fatalf("range: %d %q", resp.StatusCode, body)
+	}
+	lm := resp.Header.Get("Last-Modified")
+	resp, _ = httpDo(t, "GET", base+"/data.txt", map[string]string{"If-Modified-Since": lm})
+	if resp.StatusCode != 304 {
+		t.Fatalf("If-Modified-Since: %d", resp.StatusCode)
+	}
+	for _, p := range []string{"/missing", "/../" + filepath.Base(outside) + "/secret.txt", "/link.txt", "/%2e%2e/etc/passwd"} {
+		resp, body = httpDo(t, "GET", base+p, nil)
+		if resp.StatusCode != 404 || strings.Contains(body, "secret") {
+			t.Fatalf("%s: %d %q", p, resp.StatusCode, body)
+		}
+	}
+	// No answer in time → 503.
+	stall = true
+	resp, _ = httpDo(t, "GET", base+"/slow", nil)
+	if resp.StatusCode != 503 {
+		t.Fatalf("decision timeout: %d", resp.StatusCode)
+	}
+}
+
+func TestPlainServerAnswersHTTPWith400(t *testing.T) {
+	_, addr := newServerOn(t, KindServer, nil)
+	resp, _ := httpDo(t, "GET", "http://"+addr+"/", nil)
+	if resp.StatusCode != 400 {
+		t.Fatalf("status %d", resp.StatusCode)
+	}
+}
+
+func TestHTTPServerWebSocketSamePort(t *testing.T) {
+	srv, addr := newServerOn(t, KindHTTPServer, nil)
+	newCollector(t, srv, "neNoSync", echo)
+	cli := newClientTo(t, "ws://"+addr)
+	cc := newCollector(t, cli, "neNoSync", nil)
+	must(t, Connect(cli, 5*time.Second, false))
+	must(t, Write(cli, TypeText, []byte("x"), 0))
+	if ev := cc.next(events.EvMessage); string(ev.Data) != "x" {
+		t.Fatal("no echo")
+	}
+	resp, _ := httpDo(t, "GET", "http://"+addr+"/nothing", nil)
+	if resp.StatusCode != 404 {
+		t.Fatalf("status %d", resp.StatusCode)
+	}
+}

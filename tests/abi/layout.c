@@ -1,0 +1,22 @@
+/* layout.c - the sgcws_event layout every binding relies on, asserted by each target's C compiler
+ * (run.sh compiles it with gcc, x86_64-w64-mingw32-gcc and i686-w64-mingw32-gcc). The same offsets
+ * on 32 and 64 bits: data_len is 8-aligned, so a 4-byte pointer is followed by padding.
+ * capi/layout.go asserts the same numbers for the struct capi fills. */
+#include <stddef.h>
+#include "../../include/sgcws.h"
+
+#define AT(field, off) _Static_assert(offsetof(sgcws_event, field) == (off), #field " is not at " #off)
+
+AT(struct_size, 0);
+AT(kind, 4);
+AT(component, 8);
+AT(connection, 16);
+AT(reply, 24);
+AT(data, 32);
+AT(data_len, 40);
+AT(code, 48);
+AT(flags, 52);
+AT(offset, 56);
+AT(user_data, 64);
+_Static_assert(sizeof(sgcws_event) == 72, "sizeof(sgcws_event) is not 72");
+_Static_assert(sizeof(sgcws_handle) == 8, "sgcws_handle is not 64 bits");
