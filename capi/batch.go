@@ -89,21 +89,28 @@ func fillBatch(component uint64, evs []*events.Event, list unsafe.Pointer) (int,
 	b.reserve(len(evs), size)
 	recs := unsafe.Slice(b.recs, len(evs))
 	arena := unsafe.Slice((*byte)(b.arena), b.narena)
-	ptrs := unsafe.Slice((**C.sgcws_event)(list), len(evs))
+	ptrs := unsafe.Slice((*uintptr)(list), len(evs))
 	off := 0
 	for i, ev := range evs {
 		r := &recs[i]
 		fillRecord(r, ev)
-		r.data = nil
+		data := uintptr(0)
 		if n := copy(arena[off:], ev.Data); n > 0 {
-			r.data = (*C.char)(unsafe.Pointer(&arena[off]))
+			data = uintptr(unsafe.Pointer(&arena[off]))
 			off += n
 		}
-		*(*uintptr)(unsafe.Pointer(&r.user_data)) = ev.UserData
-		ptrs[i] = r
+		storeWord(unsafe.Pointer(&r.data), data)
+		storeWord(unsafe.Pointer(&r.user_data), ev.UserData)
+		ptrs[i] = uintptr(unsafe.Pointer(r))
 	}
 	return len(evs), nil
 }
+
+// storeWord writes a pointer-sized value into C memory without a Go write barrier. A typed pointer
+// store into C memory makes the garbage collector inspect the slot's old contents, which are host
+// garbage (an uninitialised array, a malloc'd record) and may look like a Go heap pointer: the
+// runtime then dies with "found bad pointer in Go heap".
+func storeWord(dst unsafe.Pointer, v uintptr) { *(*uintptr)(dst) = v }
 
 // reserve makes room for n records and size payload bytes. The old contents need not survive: the
 // previous batch was released by the poll that is filling this one. An arena much larger than what

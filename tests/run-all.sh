@@ -2,12 +2,12 @@
 # Everything the CI runs, in order: test dependencies, go vet, the Go tests under the race detector,
 # the library build, the C host tests, the interop tests, and every other tests/*/run.sh and
 # tools/check-exports.sh / tools/wine-smoke.sh that exist. Each is one suite; the last line is
-# "N passed, M failed" (suites) and the exit status is non-zero if any suite failed.
+# "N passed, M failed, K skipped" (suites; a suite exits 77 when it cannot run here) and the exit status is non-zero if any suite failed.
 set -uo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 export SGCWS_LIB="${SGCWS_LIB:-$root/out/linux-amd64/libsgcws.so}"
-passed=0 failed=0 results=()
+passed=0 failed=0 skipped=0 results=()
 
 # suite NAME LIMIT_SECONDS CMD...: runs CMD with its output shown, bounded in time.
 suite() {
@@ -21,6 +21,9 @@ suite() {
     if [ $rc -eq 0 ]; then
         results+=("PASS $name (${took}s)")
         passed=$((passed + 1))
+    elif [ $rc -eq 77 ]; then # the suite could not run here: reported, never counted as passed
+        results+=("SKIPPED $name (${took}s)")
+        skipped=$((skipped + 1))
     else
         [ $rc -eq 124 ] && echo "(timed out after ${limit}s)"
         results+=("FAIL $name (exit $rc, ${took}s)")
@@ -45,6 +48,7 @@ if compgen -G "capi/*_test.go" >/dev/null; then
     suite "go test capi" 300 go test -count=1 ./capi
 fi
 suite "build library" 600 bash -c build_library
+suite "docs/PROPERTIES.md up to date" 300 go run ./tools/genprops -check
 suite tests/c 600 tests/c/run.sh
 suite tests/interop 600 tests/interop/run.sh
 for tool in tools/check-exports.sh tools/wine-smoke.sh; do
@@ -57,5 +61,5 @@ done
 
 echo "=== summary"
 printf '%s\n' "${results[@]}"
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

@@ -5,13 +5,13 @@
 # sgcws_abi_version, runs a server and clients on 127.0.0.1 (text echo in neNoSync, a message polled in
 # neAsynchronous), shuts down and calls FreeLibrary (harmless: the DLL pins itself).
 # Prints "PASS wine-smoke ..." or "FAIL wine-smoke ..." (exit 1). When Wine cannot be installed or
-# started here it prints "SKIPPED wine-smoke: <why>" and exits 0: a skip is never a pass.
+# started here it prints "SKIPPED wine-smoke: <why>" and exits 77, which tests/run-all.sh reports as skipped, never as passed.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DLL="$ROOT/out/windows-amd64/sgcws.dll"
 APT=(apt-get -o DPkg::Lock::Timeout=900 -y -q --no-install-recommends)
 
-skip() { echo "SKIPPED wine-smoke: $*"; exit 0; }
+skip() { echo "SKIPPED wine-smoke: $*"; exit 77; }
 
 "$ROOT/build.sh" windows
 if ! command -v wine >/dev/null && ! [[ -x /usr/lib/wine/wine64 ]]; then

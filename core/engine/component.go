@@ -130,10 +130,15 @@ func (c *component) decide(ev *events.Event, req *request) bool {
 	ev.Component = c.h
 	ev.Reply = req.h
 	req.ev = ev
-	ok := c.disp.Decide(ev, c.decisionTimeout())
+	timeout := c.decisionTimeout()
+	deadline := time.Now().Add(timeout)
+	ok := c.disp.Decide(ev, timeout)
 	req.finish()
 	c.expireNow([]uint64{req.h})
-	return ok && !req.unanswered.Load()
+	// In neNoSync the callback runs to completion on this goroutine, so Decide cannot time out by
+	// itself: an answer given after DecisionTimeout is late and, as in the queued modes, ignored.
+	late := time.Now().After(deadline)
+	return ok && !late && !req.unanswered.Load()
 }
 
 // Typed readers for the component's own properties; the names are registered by this package, so a

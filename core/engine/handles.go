@@ -60,7 +60,7 @@ func lookupClient(h uint64) (*client, error) {
 		return obj.(*client), nil
 	}
 	if _, _, ok := tab.Get(h); ok {
-		return nil, Errorf(EUnsupported, "handle %#x is not a client", h)
+		return nil, Errorf(EHandle, "handle %#x is not a client", h)
 	}
 	return nil, badHandle(h)
 }
@@ -77,7 +77,7 @@ func lookupServer(h uint64) (*server, error) {
 	if s, isSrv := obj.(*server); isSrv {
 		return s, nil
 	}
-	return nil, Errorf(EUnsupported, "handle %#x is not a server", h)
+	return nil, Errorf(EHandle, "handle %#x is not a server", h)
 }
 
 func lookupConn(h uint64) (*conn, error) {
@@ -88,7 +88,7 @@ func lookupConn(h uint64) (*conn, error) {
 		return obj.(*conn), nil
 	}
 	if _, _, ok := tab.Get(h); ok {
-		return nil, Errorf(EUnsupported, "handle %#x is not a connection", h)
+		return nil, Errorf(EHandle, "handle %#x is not a connection", h)
 	}
 	return nil, badHandle(h)
 }
@@ -121,7 +121,7 @@ func connOf(h uint64) (*conn, error) {
 		}
 		return nil, Errorf(EState, "client is not connected")
 	}
-	return nil, Errorf(EUnsupported, "handle %#x is neither a client nor a connection", h)
+	return nil, Errorf(EHandle, "handle %#x is neither a client nor a connection", h)
 }
 
 func stats() (int64, int64) {

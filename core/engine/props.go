@@ -104,6 +104,19 @@ func getString(h uint64, name string) (string, error) {
 
 // properties lists a kind's properties from a listing-only set.
 func properties(kind Kind) (string, error) {
+	if err := live(); err != nil {
+		return "", err
+	}
+	infos, err := PropertyList(kind)
+	if err != nil {
+		return "", err
+	}
+	return props.ListText(infos), nil
+}
+
+// PropertyList describes a kind's properties, with their documentation (tools/genprops writes
+// docs/PROPERTIES.md from it).
+func PropertyList(kind Kind) ([]props.Info, error) {
 	var ps *props.Set
 	switch kind {
 	case KindClient:
@@ -117,7 +130,7 @@ func properties(kind Kind) (string, error) {
 	case KindRequest:
 		ps = requestPropSet(&requestFields{})
 	default:
-		return "", Errorf(EArg, "no component kind %d", kind)
+		return nil, Errorf(EArg, "no component kind %d", kind)
 	}
-	return props.ListText(ps.List()), nil
+	return ps.List(), nil
 }
