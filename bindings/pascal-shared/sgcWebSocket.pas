@@ -656,15 +656,13 @@ end;
 procedure TsgcWebSocketServer_Base.SetOnAuthentication(const Value: TsgcWSAuthenticationEvent);
 begin
   FOnAuthentication := Value;
-  if Handle <> 0 then
-    sgcws_set_bool(Handle, 'Events.OnAuthentication', Ord(Assigned(Value)));
+  SetEventSwitch('Events.OnAuthentication', Assigned(Value));
 end;
 
 procedure TsgcWebSocketServer_Base.SetOnUnknownProtocol(const Value: TsgcWSUnknownProtocolEvent);
 begin
   FOnUnknownProtocol := Value;
-  if Handle <> 0 then
-    sgcws_set_bool(Handle, 'Events.OnUnknownProtocol', Ord(Assigned(Value)));
+  SetEventSwitch('Events.OnUnknownProtocol', Assigned(Value));
 end;
 
 function TsgcWebSocketServer_Base.GetCount: Integer;
@@ -836,15 +834,13 @@ end;
 procedure TsgcWebSocketHTTPServer.SetOnCommandGet(const Value: TsgcWSHTTPCommandEvent);
 begin
   FOnCommandGet := Value;
-  if Handle <> 0 then
-    sgcws_set_bool(Handle, 'Events.OnCommandGet', Ord(Assigned(Value)));
+  SetEventSwitch('Events.OnCommandGet', Assigned(Value));
 end;
 
 procedure TsgcWebSocketHTTPServer.SetOnCommandOther(const Value: TsgcWSHTTPCommandEvent);
 begin
   FOnCommandOther := Value;
-  if Handle <> 0 then
-    sgcws_set_bool(Handle, 'Events.OnCommandOther', Ord(Assigned(Value)));
+  SetEventSwitch('Events.OnCommandOther', Assigned(Value));
 end;
 
 procedure TsgcWebSocketHTTPServer.DoHTTPRequest(const E: TsgcwsEvent);

@@ -1060,8 +1060,7 @@ end;
 procedure TsgcWSComponent_Base.SetOnHandshake(const Value: TsgcWSHandshakeEvent);
 begin
   FOnHandshake := Value;
-  if FHandle <> 0 then
-    sgcws_set_bool(FHandle, 'Events.OnHandshake', Ord(Assigned(Value)));
+  SetEventSwitch('Events.OnHandshake', Assigned(Value));
 end;
 
 function TsgcWSComponent_Base.GetActive: Boolean;

@@ -48,6 +48,16 @@ func (c *conn) liveWS() (*wsconn.Conn, error) {
 	return ws, nil
 }
 
+// liveConnOf resolves a client or connection handle to its open WebSocket.
+func liveConnOf(h uint64) (*conn, *wsconn.Conn, error) {
+	c, err := connOf(h)
+	if err != nil {
+		return nil, nil, err
+	}
+	ws, err := c.liveWS()
+	return c, ws, err
+}
+
 func (c *conn) write(typ int32, data []byte, fragmentSize int) error {
 	ws, err := c.liveWS()
 	if err != nil {
@@ -151,11 +161,7 @@ func ping(h uint64, data []byte) error {
 		}
 		return nil
 	}
-	c, err := connOf(h)
-	if err != nil {
-		return err
-	}
-	ws, err := c.liveWS()
+	_, ws, err := liveConnOf(h)
 	if err != nil {
 		return err
 	}
@@ -163,11 +169,7 @@ func ping(h uint64, data []byte) error {
 }
 
 func closeConn(h uint64, code int32) error {
-	c, err := connOf(h)
-	if err != nil {
-		return err
-	}
-	ws, err := c.liveWS()
+	_, ws, err := liveConnOf(h)
 	if err != nil {
 		return err
 	}
@@ -176,11 +178,7 @@ func closeConn(h uint64, code int32) error {
 
 // drop ends the connection now; OnDisconnect reports code.
 func drop(h uint64, code int32) error {
-	c, err := connOf(h)
-	if err != nil {
-		return err
-	}
-	ws, err := c.liveWS()
+	c, ws, err := liveConnOf(h)
 	if err != nil {
 		return err
 	}

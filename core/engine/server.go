@@ -197,11 +197,16 @@ func (s *server) listenAddresses() string {
 	return strings.Join(s.sess.addrs, "\n")
 }
 
+// session is the current listening session, nil while stopped.
+func (s *server) session() *session {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.sess
+}
+
 // snapshot lists the live connections of the current session.
 func (s *server) snapshot() []*conn {
-	s.mu.Lock()
-	ss := s.sess
-	s.mu.Unlock()
+	ss := s.session()
 	if ss == nil {
 		return nil
 	}
@@ -215,9 +220,7 @@ func (s *server) snapshot() []*conn {
 }
 
 func (s *server) find(guid string) *conn {
-	s.mu.Lock()
-	ss := s.sess
-	s.mu.Unlock()
+	ss := s.session()
 	if ss == nil {
 		return nil
 	}
