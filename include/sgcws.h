@@ -83,7 +83,8 @@ extern "C" {
 const char *SGCWS_CALL sgcws_errstr(int32_t code);
 
 /* The message of the last failed call on the calling thread, NUL-terminated UTF-8. Valid until the next
- * call into the library on this thread. Empty after a successful call. */
+ * call into the library on this thread. Empty after a successful call; sgcws_errstr, sgcws_errmsg,
+ * sgcws_abi_version and sgcws_version leave it unchanged, so both can be printed in one statement. */
 const char *SGCWS_CALL sgcws_errmsg(void);
 
 /* ---------------------------------------------------------------------------------------------------
