@@ -177,48 +177,75 @@ else
     wait "$node_pid" 2>/dev/null
 fi
 
-# ---- chat example against our own broadcasting HTTP server ----
+# ---- chat example: against the C++ stand-in server and against the real demo chat server ----
+# chat_check NAME PORT: A only listens (its stdin stays open 3 s), B sends two lines; the server
+# broadcasts both lines to both clients.
+chat_check() {
+    local name="$1" url="ws://127.0.0.1:$2/"
+    (sleep 3) | timeout -k 5 20 "$build/gcc/chat_client" "$url" --linger 500 >"$build/chatA.out" 2>"$build/chatA.err" &
+    local a_pid=$! a_rc b_rc
+    sleep 1
+    (printf 'hello from B\nsecond line\n'; sleep 0.5) |
+        timeout -k 5 20 "$build/gcc/chat_client" "$url" --linger 1000 >"$build/chatB.out" 2>"$build/chatB.err"
+    b_rc=$?
+    wait "$a_pid"
+    a_rc=$?
+    if [ $a_rc -eq 0 ] && [ $b_rc -eq 0 ] &&
+        grep -qx 'hello from B' "$build/chatA.out" && grep -qx 'second line' "$build/chatA.out" &&
+        grep -qx 'hello from B' "$build/chatB.out"; then
+        ok "cpp chat_client example vs $name: lines from stdin broadcast to every client"
+    else
+        ko "cpp chat_client example vs $name (A exit $a_rc, B exit $b_rc)"
+        for f in chatA.out chatA.err chatB.out chatB.err; do
+            echo "    $f:" && sed 's/^/      /' "$build/$f" | tail -n 5
+        done
+    fi
+}
+
+# wait_line FILE SED_REGEX: prints the first capture once FILE has a matching line (10 s at most).
+wait_line() {
+    local v=""
+    for _ in $(seq 100); do
+        v="$(sed -n "s|$2|\1|p" "$1" 2>/dev/null | head -n1)"
+        [ -n "$v" ] && break
+        sleep 0.1
+    done
+    echo "$v"
+}
+
 if [ -x "$build/gcc/chat_server" ] && [ -x "$build/gcc/chat_client" ]; then
     fifo="$build/chat.in"
     rm -f "$fifo" && mkfifo "$fifo"
     "$build/gcc/chat_server" <"$fifo" >"$build/chat.port" 2>"$build/chat_server.log" &
     srv_pid=$!
     exec 8>"$fifo"
-    port=""
-    for _ in $(seq 100); do
-        port="$(head -n1 "$build/chat.port" 2>/dev/null)"
-        [ -n "$port" ] && break
-        sleep 0.1
-    done
+    port="$(wait_line "$build/chat.port" '^\([0-9][0-9]*\)$')"
     if [ -z "$port" ]; then
         ko "cpp chat_client example: chat_server did not start"
         tail -n 10 "$build/chat_server.log" | sed 's/^/    /'
     else
-        url="ws://127.0.0.1:$port/"
-        # A only listens (its stdin stays open 3 s), B sends two lines; the server broadcasts to both
-        (sleep 3) | timeout -k 5 20 "$build/gcc/chat_client" "$url" --linger 500 >"$build/chatA.out" 2>"$build/chatA.err" &
-        a_pid=$!
-        sleep 1
-        (printf 'hello from B\nsecond line\n'; sleep 0.5) |
-            timeout -k 5 20 "$build/gcc/chat_client" "$url" --linger 1000 >"$build/chatB.out" 2>"$build/chatB.err"
-        b_rc=$?
-        wait "$a_pid"
-        a_rc=$?
-        if [ $a_rc -eq 0 ] && [ $b_rc -eq 0 ] &&
-            grep -qx 'hello from B' "$build/chatA.out" && grep -qx 'second line' "$build/chatA.out" &&
-            grep -qx 'hello from B' "$build/chatB.out"; then
-            ok "cpp chat_client example: lines from stdin broadcast to every client"
-        else
-            ko "cpp chat_client example (A exit $a_rc, B exit $b_rc)"
-            for f in chatA.out chatA.err chatB.out chatB.err; do
-                echo "    $f:" && sed 's/^/      /' "$build/$f" | tail -n 5
-            done
-        fi
+        chat_check "C++ chat_server" "$port"
     fi
     exec 8>&-
     sleep 0.2
     kill "$srv_pid" 2>/dev/null
     wait "$srv_pid" 2>/dev/null
+fi
+
+if [ -x "$build/gcc/chat_client" ] &&
+    cc -std=c11 -Wall -Wextra -Werror -O1 -I include demo/chat_server.c -o "$build/demo_chat_server" -ldl; then
+    SGCWS_DEMO_WWW="$root/demo/www" "$build/demo_chat_server" 0 >"$build/demo.out" 2>&1 &
+    demo_pid=$!
+    port="$(wait_line "$build/demo.out" '^sgcws chat demo: open http://127.0.0.1:\([0-9]*\)/$')"
+    if [ -z "$port" ]; then
+        ko "cpp chat_client example: the demo chat server did not start: $(head -c 300 "$build/demo.out")"
+    else
+        chat_check "demo/chat_server" "$port"
+    fi
+    kill "$demo_pid" 2>/dev/null
+    wait "$demo_pid" 2>/dev/null
+else
+    ko "cpp chat_client example: demo/chat_server.c does not compile"
 fi
 
 # ---- 3. the Windows builds under Wine: only where the repository's Wine harness (tools/wine-smoke.sh,
