@@ -1,7 +1,9 @@
 package engine
 
 import (
+	"bufio"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -124,5 +126,101 @@ func TestHTTPServerWebSocketSamePort(t *testing.T) {
 	resp, _ := httpDo(t, "GET", "http://"+addr+"/nothing", nil)
 	if resp.StatusCode != 404 {
 		t.Fatalf("status %d", resp.StatusCode)
+	}
+}
+
+// rawGet sends one HTTP/1.1 GET without "Connection: close" and returns the response with its body.
+func rawGet(t *testing.T, addr, path string) (*http.Response, string) {
+	t.Helper()
+	c, err := net.Dial("tcp", addr)
+	must(t, err)
+	defer c.Close()
+	must(t, c.SetDeadline(time.Now().Add(waitLimit)))
+	_, err = io.WriteString(c, "GET "+path+" HTTP/1.1\r\nHost: "+addr+"\r\n\r\n")
+	must(t, err)
+	resp, err := http.ReadResponse(bufio.NewReader(c), nil)
+	must(t, err)
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	must(t, err)
+	return resp, string(b)
+}
+
+func TestHTTPResponseFileName(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "report.json")
+	must(t, os.WriteFile(file, []byte(`{"a":123456}`), 0o644))
+	srv, addr := newServerOn(t, KindHTTPServer, func(h uint64) {
+		must(t, SetBool(h, "Events.OnCommandGet", true))
+	})
+	newCollector(t, srv, "neNoSync", func(ev *events.Event) {
+		if ev.Kind != events.EvHTTPRequest {
+			return
+		}
+		name := file
+		if doc, _ := GetString(ev.Reply, "RequestInfo.Document"); doc == "/gone" {
+			name = file + ".missing"
+		}
+		must(t, SetString(ev.Reply, "ResponseInfo.FileName", name))
+	})
+	resp, body := httpDo(t, "GET", "http://"+addr+"/any", nil)
+	if resp.StatusCode != 200 || body != `{"a":123456}` || resp.Header.Get("Content-Type") != "application/json" {
+		t.Fatalf("file: %d %q %v", resp.StatusCode, body, resp.Header)
+	}
+	resp, body = httpDo(t, "GET", "http://"+addr+"/any", map[string]string{"Range": "bytes=5-7"})
+	if resp.StatusCode != 206 || body != "123" || resp.Header.Get("Content-Range") != "bytes 5-7/12" {
+		t.Fatalf("range: %d %q %v", resp.StatusCode, body, resp.Header)
+	}
+	if resp, _ = httpDo(t, "GET", "http://"+addr+"/gone", nil); resp.StatusCode != 404 {
+		t.Fatalf("missing file: %d", resp.StatusCode)
+	}
+}
+
+func TestHTTPKeepAlive(t *testing.T) {
+	root := t.TempDir()
+	must(t, os.WriteFile(filepath.Join(root, "index.html"), []byte("hi"), 0o644))
+	for _, keep := range []bool{true, false} {
+		_, addr := newServerOn(t, KindHTTPServer, func(h uint64) {
+			must(t, SetString(h, "DocumentRoot", root))
+			must(t, SetBool(h, "KeepAlive", keep))
+		})
+		resp, body := rawGet(t, addr, "/")
+		// resp.Close reports the server's "Connection: close" (ReadResponse consumes the header).
+		if body != "hi" || resp.Close == keep {
+			t.Fatalf("KeepAlive=%v: Connection: close=%v body %q", keep, resp.Close, body)
+		}
+	}
+}
+
+// TestHTTPDoneIsFinal: Done(reply) in the queued modes sends the answer while the host still holds
+// the batch, and later writes to the reply are refused.
+func TestHTTPDoneIsFinal(t *testing.T) {
+	for _, mode := range []string{"neSynchronous", "neAsynchronous"} {
+		t.Run(mode, func(t *testing.T) {
+			srv, addr := newServerOn(t, KindHTTPServer, func(h uint64) {
+				must(t, SetBool(h, "Events.OnCommandGet", true))
+			})
+			answered := make(chan struct{})
+			lateErr := make(chan error, 1)
+			newCollector(t, srv, mode, func(ev *events.Event) {
+				if ev.Kind != events.EvHTTPRequest {
+					return
+				}
+				must(t, SetString(ev.Reply, "ResponseInfo.ContentText", "final"))
+				must(t, Done(ev.Reply))
+				lateErr <- SetString(ev.Reply, "ResponseInfo.ContentText", "late")
+				// Hold the batch until the client has the answer.
+				select {
+				case <-answered:
+				case <-time.After(waitLimit):
+					t.Error("the response did not arrive before the batch was released")
+				}
+			})
+			resp, body := httpDo(t, "GET", "http://"+addr+"/x", nil)
+			close(answered)
+			if resp.StatusCode != 200 || body != "final" {
+				t.Fatalf("answer %d %q", resp.StatusCode, body)
+			}
+			wantCode(t, <-lateErr, EHandle)
+		})
 	}
 }

@@ -132,6 +132,9 @@ func done(reply uint64) error {
 	if err != nil {
 		return err
 	}
+	// Freeze the answer first: the emitter reads it as soon as Done wakes it, so a write the host
+	// makes after Done must be refused rather than race into the response.
+	r.finish()
 	r.owner.disp.Done(r.seq())
 	return nil
 }

@@ -1,8 +1,14 @@
 package engine
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/base64"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -152,5 +158,65 @@ func TestHeartbeatPings(t *testing.T) {
 			t.Fatal("no heartbeat ping received")
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// rawPeer completes a WebSocket handshake with addr over plain TCP and returns the connection with
+// its reader; the test decides what, if anything, the peer does afterwards.
+func rawPeer(t *testing.T, addr string) (net.Conn, *bufio.Reader) {
+	t.Helper()
+	c, err := net.Dial("tcp", addr)
+	must(t, err)
+	t.Cleanup(func() { c.Close() })
+	must(t, c.SetDeadline(time.Now().Add(waitLimit)))
+	_, err = io.WriteString(c, "GET / HTTP/1.1\r\nHost: "+addr+"\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"+
+		"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+	must(t, err)
+	br := bufio.NewReader(c)
+	resp, err := http.ReadResponse(br, nil)
+	must(t, err)
+	if resp.StatusCode != http.StatusSwitchingProtocols {
+		t.Fatalf("handshake status %d", resp.StatusCode)
+	}
+	return c, br
+}
+
+func TestHeartbeatTimeoutDropsSilentPeer(t *testing.T) {
+	srv, addr := newServerOn(t, KindServer, func(h uint64) {
+		must(t, SetBool(h, "HeartBeat.Enabled", true))
+		must(t, SetInt(h, "HeartBeat.Interval", 1))
+		must(t, SetInt(h, "HeartBeat.Timeout", 1))
+	})
+	sc := newCollector(t, srv, "neNoSync", nil)
+	_, br := rawPeer(t, addr)
+	conn := sc.next(events.EvConnect).Connection
+	// The peer reads (so the server's writes never block) but never answers.
+	pings := 0
+	var readErr error
+	closed := make(chan struct{})
+	go func() {
+		defer close(closed)
+		for {
+			b, err := br.ReadByte()
+			if err != nil {
+				readErr = err
+				return
+			}
+			if b == 0x89 { // FIN + ping opcode; the engine's pings are empty, so no payload byte matches
+				pings++
+			}
+		}
+	}()
+	ev := sc.next(events.EvDisconnect)
+	if ev.Connection != conn || ev.Code != 1006 {
+		t.Fatalf("disconnect of %#x with code %d, want %#x 1006", ev.Connection, ev.Code, conn)
+	}
+	// The server really closed the TCP connection (the read deadline bounds the wait).
+	<-closed
+	if pings == 0 {
+		t.Fatal("the peer saw no ping before being dropped")
+	}
+	if errors.Is(readErr, os.ErrDeadlineExceeded) {
+		t.Fatal("the server did not close the peer's TCP connection")
 	}
 }

@@ -26,7 +26,10 @@ async function echo(browser) {
     const hs = { req: null, resp: null };
     cdp.on('Network.webSocketWillSendHandshakeRequest', (e) => { hs.req = e.request.headers; });
     cdp.on('Network.webSocketHandshakeResponseReceived', (e) => { hs.resp = e.response; });
-    await page.goto('about:blank');
+    // The fresh tab's initial about:blank, never navigated: Chromium 156's Local Network Access checks
+    // block ws://127.0.0.1 from an explicitly loaded about:blank (net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS).
+    const consoleLines = [];
+    page.on('console', (m) => consoleLines.push(m.text()));
 
     const r = await page.evaluate(async (url) => {
         const big = 'sgcws-browser-repetitive-'.repeat(4096).slice(0, 100 * 1024); // 100 KB
@@ -77,13 +80,14 @@ async function echo(browser) {
         return out;
     }, url);
 
-    if (r.error) { fail('open', r.error); return; }
+    if (r.error) { fail('open', `${r.error} ${consoleLines.join(' ')}`); return; }
     ok('open');
     for (const [name, why] of r.results) check(`echo-${name}`, why === '', why);
     check('close-1000', r.close === 1000, `close code ${r.close}`);
     const get = (h, k) => { if (!h) return ''; for (const n of Object.keys(h)) if (n.toLowerCase() === k) return h[n]; return ''; };
     console.log(`INFO offered=${get(hs.req, 'sec-websocket-extensions') || 'none'}`);
     console.log(`INFO answered=${get(hs.resp && hs.resp.headers, 'sec-websocket-extensions') || 'none'}`);
+    console.log(`INFO status=${hs.resp ? hs.resp.status : '?'}`);
     console.log(`EXT ${r.extensions || 'none'}`);
 }
 
@@ -136,6 +140,11 @@ async function demo(browser) {
             '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
         timeout: 30000,
     });
+    // Chromium's PID for run.sh: puppeteer starts it detached (its own process group), so the shell
+    // must be able to stop it by PID if this script is killed before browser.close().
+    if (process.env.SGCWS_BROWSER_PIDFILE && browser.process()) {
+        require('fs').writeFileSync(process.env.SGCWS_BROWSER_PIDFILE, `${browser.process().pid}\n`);
+    }
     console.log(`INFO browser ${await browser.version()}`);
     try {
         if (mode === 'echo') await echo(browser);

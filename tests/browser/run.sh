@@ -4,8 +4,10 @@
 #   chromium->sgcws-echo/deflate    our echo server (tests/interop/sgcws_echo_server.c) with
 #                                   permessage-deflate: text, non-ASCII text, 100 KB repetitive text,
 #                                   binary (7 B and 70 KB) echoed intact; clean close 1000; the browser
-#                                   offered and got permessage-deflate with client_max_window_bits (its
-#                                   ws.extensions), and the server printed the same extension
+#                                   offered "permessage-deflate; client_max_window_bits" (request header
+#                                   seen through the DevTools protocol), ws.extensions and the 101's
+#                                   Sec-WebSocket-Extensions agree on permessage-deflate, and the server
+#                                   printed that same extension for the connection
 #   chromium->sgcws-echo/nodeflate  the same exchange with deflate off: no extension on either side
 #   chromium->chat-demo             demo/chat_server.c: two pages load http://127.0.0.1:PORT/, page A
 #                                   types a line into the form and presses Enter, page B (and page A)
@@ -18,6 +20,26 @@ root="$(cd "$here/../.." && pwd)"
 cd "$root"
 source tests/lib.sh
 lib_init
+CUR_PIDFILE="" # Chromium's PID file while a browser run is under way
+# stop_chromium PID: Chromium is launched detached by puppeteer (process group = its PID); when the
+# node script did not close it, TERM then KILL that group.
+stop_chromium() {
+    local pid="$1" i
+    kill -0 "$pid" 2>/dev/null || return 0
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null
+    for ((i = 0; i < 30; i++)); do
+        kill -0 "$pid" 2>/dev/null || return 0
+        sleep 0.1
+    done
+    kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null
+}
+cleanup() {
+    local pid
+    pid="$( [ -n "$CUR_PIDFILE" ] && cat "$CUR_PIDFILE" 2>/dev/null)"
+    lib_cleanup # stops the node script first (it closes its browser on TERM), then the servers
+    [ -n "$pid" ] && stop_chromium "$pid"
+}
+trap cleanup EXIT
 export SGCWS_LIB="${SGCWS_LIB:-$root/out/linux-amd64/libsgcws.so}"
 export NODE_PATH="$root/tests/.deps/node_modules"
 deps="$root/tests/.deps"
@@ -72,11 +94,17 @@ browser() {
     local profile
     profile="$(mktemp -d "$LIB_TMP/profile.XXXXXX")"
     bout="$LIB_TMP/browser.out"
-    SGCWS_BROWSER_PROFILE="$profile" timeout -k 5 90 node "$here/browser_check.js" "$@" >"$bout" 2>&1 &
+    local pidfile="$profile.pid" cpid
+    CUR_PIDFILE="$pidfile"
+    SGCWS_BROWSER_PROFILE="$profile" SGCWS_BROWSER_PIDFILE="$pidfile" \
+        timeout -k 5 90 node "$here/browser_check.js" "$@" >"$bout" 2>&1 &
     local bpid=$!
     LIB_PIDS+=("$bpid")
     wait "$bpid"
     brc=$?
+    cpid="$(cat "$pidfile" 2>/dev/null)"
+    [ -n "$cpid" ] && stop_chromium "$cpid"
+    CUR_PIDFILE=""
 }
 
 # report PREFIX: one case per "OK name" / "BAD name: why" line of $bout.
@@ -107,27 +135,35 @@ echo_case() { # deflate|nodeflate
     browser echo "ws://127.0.0.1:$LIB_PORT/"
     lib_stop "$spid"
     report "$name"
-    local bext sext offered
+    local bext sext offered answered
     bext="$(sed -n 's/^EXT //p' "$bout")"
     offered="$(sed -n 's/^INFO offered=//p' "$bout")"
+    answered="$(sed -n 's/^INFO answered=//p' "$bout")"
     sext="$(sed -n 's/^CONNECT ext=//p' "$out" | head -n1)"
-    echo "    browser offered: ${offered:-?}; ws.extensions: ${bext:-?}; server printed: ${sext:-nothing}"
+    echo "    browser offered: ${offered:-?}; server answered: ${answered:-?}; ws.extensions: ${bext:-?}; server printed: ${sext:-nothing}"
     if [ "$defl" = deflate ]; then
-        if grep -q 'permessage-deflate' <<<"$bext" && grep -q 'client_max_window_bits' <<<"$bext"; then
-            lib_pass "$name/browser-negotiated-deflate+client_max_window_bits"
+        # Chromium offers "permessage-deflate; client_max_window_bits"; RFC 7692 lets the server leave
+        # client_max_window_bits out of its answer (the client then keeps 15 bits), which ours does.
+        if grep -q 'permessage-deflate' <<<"$offered" && grep -q 'client_max_window_bits' <<<"$offered"; then
+            lib_pass "$name/browser-offered-deflate+client_max_window_bits"
         else
-            lib_fail "$name/browser-negotiated-deflate+client_max_window_bits" "ws.extensions='${bext}' (offered '${offered}')"
+            lib_fail "$name/browser-offered-deflate+client_max_window_bits" "offered '${offered}'"
         fi
-        if grep -q 'permessage-deflate' <<<"$sext" && grep -q 'client_max_window_bits' <<<"$sext"; then
-            lib_pass "$name/server-printed-deflate"
+        if [[ "$bext" == permessage-deflate* ]] && [ "$bext" = "$answered" ]; then
+            lib_pass "$name/browser-negotiated-deflate"
         else
-            lib_fail "$name/server-printed-deflate" "server printed '${sext}'"
+            lib_fail "$name/browser-negotiated-deflate" "ws.extensions='${bext}', response header '${answered}'"
+        fi
+        if [[ "$sext" == permessage-deflate* ]] && [ "$sext" = "$bext" ]; then
+            lib_pass "$name/server-printed-same-extension"
+        else
+            lib_fail "$name/server-printed-same-extension" "server printed '${sext}', browser has '${bext}'"
         fi
     else
-        if [ "$bext" = "none" ] && [ "$sext" = "none" ]; then
+        if [ "$bext" = none ] && [ "$answered" = none ] && [ "$sext" = none ]; then
             lib_pass "$name/no-extension-either-side"
         else
-            lib_fail "$name/no-extension-either-side" "ws.extensions='${bext}', server printed '${sext}'"
+            lib_fail "$name/no-extension-either-side" "ws.extensions='${bext}', response header '${answered}', server printed '${sext}'"
         fi
     fi
     if grep -q '^ERROR\|FAIL' "$out"; then

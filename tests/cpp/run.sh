@@ -14,6 +14,7 @@ set -uo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 export SGCWS_LIB="${SGCWS_LIB:-$root/out/linux-amd64/libsgcws.so}"
+source "$root/tests/lib.sh" # lib_wait_port
 build="$root/build/tests-cpp"
 mkdir -p "$build/gcc" "$build/clang" "$build/mingw"
 flags=(-std=c++17 -Wall -Wextra -Werror -g -pthread -I include -I bindings/cpp -I tests/cpp)
@@ -202,24 +203,14 @@ chat_check() {
     fi
 }
 
-# wait_line FILE SED_REGEX: prints the first capture once FILE has a matching line (10 s at most).
-wait_line() {
-    local v=""
-    for _ in $(seq 100); do
-        v="$(sed -n "s|$2|\1|p" "$1" 2>/dev/null | head -n1)"
-        [ -n "$v" ] && break
-        sleep 0.1
-    done
-    echo "$v"
-}
-
 if [ -x "$build/gcc/chat_server" ] && [ -x "$build/gcc/chat_client" ]; then
     fifo="$build/chat.in"
     rm -f "$fifo" && mkfifo "$fifo"
     "$build/gcc/chat_server" <"$fifo" >"$build/chat.port" 2>"$build/chat_server.log" &
     srv_pid=$!
     exec 8>"$fifo"
-    port="$(wait_line "$build/chat.port" '^\([0-9][0-9]*\)$')"
+    lib_wait_port "$build/chat.port" '^\([0-9][0-9]*\)$'
+    port="$LIB_PORT"
     if [ -z "$port" ]; then
         ko "cpp chat_client example: chat_server did not start"
         tail -n 10 "$build/chat_server.log" | sed 's/^/    /'
@@ -236,7 +227,8 @@ if [ -x "$build/gcc/chat_client" ] &&
     cc -std=c11 -Wall -Wextra -Werror -O1 -I include demo/chat_server.c -o "$build/demo_chat_server" -ldl; then
     SGCWS_DEMO_WWW="$root/demo/www" "$build/demo_chat_server" 0 >"$build/demo.out" 2>&1 &
     demo_pid=$!
-    port="$(wait_line "$build/demo.out" '^sgcws chat demo: open http://127.0.0.1:\([0-9]*\)/$')"
+    lib_wait_port "$build/demo.out" '^sgcws chat demo: open http://127.0.0.1:\([0-9]*\)/$'
+    port="$LIB_PORT"
     if [ -z "$port" ]; then
         ko "cpp chat_client example: the demo chat server did not start: $(head -c 300 "$build/demo.out")"
     else

@@ -63,9 +63,35 @@ if compile "$here/stress_echo.pas"; then
   [ $fails -eq 0 ] && echo "ok   stress_echo: 5 x 100k echoes, neNoSync server, neAsynchronous client"
 fi
 
-# Lazarus package builds with lazbuild, when installed.
-if command -v lazbuild >/dev/null 2>&1; then
-  if out=$(lazbuild "$root/bindings/lazarus/sgcws.lpk" 2>&1); then echo "ok   lazbuild sgcws.lpk"; else echo "FAIL lazbuild sgcws.lpk"; echo "$out" | tail -5; fails=$((fails+1)); fi
+# Lazarus: the package builds with lazbuild, and an LCL program built with lazbuild and run under Xvfb
+# gets neAsynchronous events on the LCL main thread without any polling code (tests/pascal/lcl).
+# lazbuild and xvfb-run are installed when missing; if that fails, both cases fail.
+if ! { command -v lazbuild && command -v xvfb-run; } >/dev/null 2>&1; then
+  "$root/tools/install-pascal.sh" --lazarus >/dev/null 2>&1
+fi
+if ! { command -v lazbuild && command -v xvfb-run; } >/dev/null 2>&1; then
+  echo "FAIL lazbuild sgcws.lpk: cannot install lazbuild (tools/install-pascal.sh --lazarus)"
+  echo "FAIL lcl main-thread events under xvfb: cannot install lazbuild / xvfb-run"
+  fails=$((fails+2))
+else
+  laz=(lazbuild --pcp="$build/lazarus-config")   # private config: ~/.lazarus is left alone
+  if out=$("${laz[@]}" "$root/bindings/lazarus/sgcws.lpk" 2>&1); then echo "ok   lazbuild sgcws.lpk"
+  else echo "FAIL lazbuild sgcws.lpk"; echo "$out" | grep -i "error\|fatal" | tail -5 | sed 's/^/     /'; fails=$((fails+1)); fi
+  # Built in a copy (no build products in the tree); the copy points at the package by absolute path.
+  lcl="$build/lcl"
+  cp -r "$here/lcl" "$lcl" && rm -rf "$lcl/lib" "$lcl/lcl_mainthread"
+  sed -i "s|\.\./\.\./\.\./bindings/lazarus/sgcws\.lpk|$root/bindings/lazarus/sgcws.lpk|" "$lcl/lcl_mainthread.lpi"
+  if poll=$(grep -nE '\b(CheckSynchronize|ProcessMessages|HandleMessage|QueueAsyncCall|AddEventHandler|sgcws_poll)\b' \
+      "$here"/lcl/*.lpr "$here"/lcl/*.pas); then
+    echo "FAIL lcl main-thread events under xvfb: the program polls: $poll"; fails=$((fails+1))
+  elif ! out=$("${laz[@]}" "$lcl/lcl_mainthread.lpi" 2>&1); then
+    echo "FAIL lcl main-thread events under xvfb: lazbuild lcl_mainthread.lpi failed"
+    echo "$out" | grep -i "error\|fatal" | tail -5 | sed 's/^/     /'; fails=$((fails+1))
+  else
+    o=$(timeout -k 5 60 xvfb-run -a "$lcl/lcl_mainthread" 2>&1); rc=$?
+    if [ $rc -eq 0 ] && grep -q '^ok ' <<<"$o"; then echo "ok   lcl main-thread events under xvfb: $(grep -m1 '^ok ' <<<"$o" | cut -c4-)"
+    else echo "FAIL lcl main-thread events under xvfb (exit $rc)"; echo "$o" | tail -5 | sed 's/^/     /'; fails=$((fails+1)); fi
+  fi
 fi
 
 [ $fails -eq 0 ] && echo "pascal: all passed" || echo "pascal: $fails failed"

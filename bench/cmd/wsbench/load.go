@@ -24,9 +24,11 @@ type loadSpec struct {
 
 // result is what one run reports; latencies in nanoseconds.
 type result struct {
-	Rate           float64 `json:"rate"` // echoes/s
-	P50, P99, P999 float64 `json:"p50,omitempty"`
-	N              int64   `json:"n"`
+	Rate float64 `json:"rate"` // echoes/s
+	P50  float64 `json:"p50"`
+	P99  float64 `json:"p99"`
+	P999 float64 `json:"p999"`
+	N    int64   `json:"n"`
 }
 
 // client state: send times of the messages in flight (FIFO: echoes come back in order) and the
@@ -44,12 +46,12 @@ func runLoad(tr transport, s loadSpec) (result, error) {
 		conns[i] = &loadConn{}
 	}
 	var (
-		stop       atomic.Bool
-		measuring  atomic.Bool
-		count      atomic.Int64
+		stop        atomic.Bool
+		measuring   atomic.Bool
+		count       atomic.Int64
 		outstanding atomic.Int64
-		send       func(int) error
-		sendErr    atomic.Value
+		send        func(int) error
+		sendErr     atomic.Value
 	)
 	issue := func(i int) {
 		c := conns[i]

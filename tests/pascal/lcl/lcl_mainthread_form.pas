@@ -27,10 +27,10 @@ type
     procedure CheckDone;
     procedure GuardTimer(Sender: TObject);
     procedure SrvConnect(Connection: TsgcWSConnection);
-    procedure SrvMessage(Connection: TsgcWSConnection; const Text: string);
+    procedure SrvMessage(Connection: TsgcWSConnection; const AText: string);
     procedure SrvDisconnect(Connection: TsgcWSConnection; Code: Integer);
     procedure CliConnect(Connection: TsgcWSConnection);
-    procedure CliMessage(Connection: TsgcWSConnection; const Text: string);
+    procedure CliMessage(Connection: TsgcWSConnection; const AText: string);
     procedure CliDisconnect(Connection: TsgcWSConnection; Code: Integer);
     procedure AnyError(Connection: TsgcWSConnection; const Error: string);
     procedure AnyException(Connection: TsgcWSConnection; E: Exception);
@@ -131,11 +131,11 @@ begin
   Inc(FSrvConnects);
 end;
 
-procedure TMainForm.SrvMessage(Connection: TsgcWSConnection; const Text: string);
+procedure TMainForm.SrvMessage(Connection: TsgcWSConnection; const AText: string);
 begin
   OnMain('server OnMessage');
   Inc(FSrvMsgs);
-  Connection.WriteData('echo ' + Text);
+  Connection.WriteData('echo ' + AText);
 end;
 
 procedure TMainForm.SrvDisconnect(Connection: TsgcWSConnection; Code: Integer);
@@ -155,11 +155,11 @@ begin
     FClient.WriteData('msg ' + IntToStr(i));
 end;
 
-procedure TMainForm.CliMessage(Connection: TsgcWSConnection; const Text: string);
+procedure TMainForm.CliMessage(Connection: TsgcWSConnection; const AText: string);
 begin
   OnMain('client OnMessage');
   Inc(FCliMsgs);
-  if Text <> 'echo msg ' + IntToStr(FCliMsgs) then
+  if AText <> 'echo msg ' + IntToStr(FCliMsgs) then
     Inc(FOrderErrors);
   if FCliMsgs = MESSAGES then
     FClient.Active := False;  { closes; both OnDisconnect handlers then finish the test }

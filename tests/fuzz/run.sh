@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# A short coverage-guided run of every Go fuzz target under core/ (the seed corpora in each package's
+# testdata/fuzz already run as regular tests). A crash fails the suite; the failing input is left in
+# that package's testdata/fuzz/<Target>/ by `go test`, ready to become a regular test case.
+# FUZZTIME (default 4s) sets the time per target.
+set -uo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+source tests/lib.sh
+fuzztime="${FUZZTIME:-4s}"
+
+while IFS=: read -r file target; do
+    pkg="./$(dirname "$file")"
+    if out="$(timeout -k 10 300 go test -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzztime" "$pkg" 2>&1)"; then
+        lib_pass "fuzz $pkg $target ($fuzztime)"
+    else
+        lib_fail "fuzz $pkg $target" "$(grep -m3 -E 'FAIL|panic|Failing input' <<<"$out" | tr '\n' ' ')"
+    fi
+done < <(grep -rHo --include='*_test.go' '^func Fuzz[A-Za-z0-9_]*' core | sed 's/:func /:/' | sort)
+lib_summary
