@@ -60,8 +60,9 @@ func TestFragmentModes(t *testing.T) {
 					p = deflateVariants["takeover"]
 				}
 				cli, srv := startPair(t, Config{Deflate: p}, Config{Fragments: mode, Deflate: p, ValidateUTF8: true})
-				// "€" split across frames exercises incremental UTF-8 validation.
-				msg := "hello, wonderful € world"
+				// "€" split across frames exercises incremental UTF-8 validation; the message is long
+				// enough (>= MinCompressSize) to be compressed when deflate is on.
+				msg := strings.Repeat("hello, wonderful € world ", 3)
 				if err := cli.c.WriteText([]byte(msg), 5); err != nil {
 					t.Fatal(err)
 				}

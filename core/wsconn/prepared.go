@@ -52,6 +52,9 @@ func (pm *PreparedMessage) frame(k prepKey, ok bool) []byte {
 	if !ok {
 		return nil
 	}
+	if k.compressed && !worthCompressing(pm.data) {
+		k = prepKey{}
+	}
 	pm.mu.Lock()
 	defer pm.mu.Unlock()
 	if b, found := pm.frames[k]; found {

@@ -205,9 +205,17 @@ func (c *Conn) encode(dst []byte, f *outFrame) []byte {
 	return c.encodeMessage(dst, f.op, f.data, f.frag)
 }
 
+// MinCompressSize is the smallest message that is compressed once permessage-deflate is negotiated.
+// RFC 7692 lets a sender leave any message uncompressed (RSV1 clear): below this size deflate's
+// block overhead makes the payload no smaller and costs several times the CPU of sending it plain.
+// Skipped messages stay out of the compression window on both sides, so context takeover still holds.
+const MinCompressSize = 64
+
+func worthCompressing(data []byte) bool { return len(data) >= MinCompressSize }
+
 func (c *Conn) encodeMessage(dst []byte, op wsproto.Opcode, data []byte, frag int) []byte {
 	rsv1 := false
-	if op.IsData() && c.cfg.Deflate != nil {
+	if op.IsData() && c.cfg.Deflate != nil && worthCompressing(data) {
 		comp, err := c.compressor().Compress(c.compBuf[:0], data)
 		if err == nil {
 			c.compBuf, data, rsv1 = comp, comp, true
