@@ -28,19 +28,7 @@ func TestOrderPerConnection(t *testing.T) {
 				total++
 			}
 			d.SetCallback(check)
-			var wg sync.WaitGroup
-			for c := uint64(1); c <= conns; c++ {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					for i := 0; i < per; i++ {
-						if !d.Emit(msg(c, i)) {
-							t.Errorf("Emit returned false")
-							return
-						}
-					}
-				}()
-			}
+			wg := emitConcurrently(t, d, conns, per)
 			if mode != NoSync {
 				var lastSeq uint64
 				deadline := time.Now().Add(guard)
@@ -78,19 +66,7 @@ func TestBackpressureNoLoss(t *testing.T) {
 	QueueLimit = old
 	defer d.Close()
 
-	var wg sync.WaitGroup
-	for c := uint64(1); c <= conns; c++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := 0; i < per; i++ {
-				if !d.Emit(msg(c, i)) {
-					t.Errorf("Emit returned false")
-					return
-				}
-			}
-		}()
-	}
+	wg := emitConcurrently(t, d, conns, per)
 	next := map[uint64]int64{}
 	deadline := time.Now().Add(2 * guard)
 	for got := 0; got < conns*per; {
@@ -141,4 +117,24 @@ func TestBackpressureBlocksThenResumes(t *testing.T) {
 	if len(b) != 3 || b[0].Offset != 1 || b[2].Offset != 3 {
 		t.Fatalf("rest of queue wrong: %d events", len(b))
 	}
+}
+
+// emitConcurrently starts one emitter goroutine per connection 1..conns, each emitting per events
+// in order; wait on the result for them to finish.
+func emitConcurrently(t *testing.T, d *Dispatcher, conns uint64, per int) *sync.WaitGroup {
+	t.Helper()
+	wg := new(sync.WaitGroup)
+	for c := uint64(1); c <= conns; c++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < per; i++ {
+				if !d.Emit(msg(c, i)) {
+					t.Errorf("Emit returned false")
+					return
+				}
+			}
+		}()
+	}
+	return wg
 }
