@@ -6,7 +6,7 @@ unit sgctest;
 interface
 
 uses
-  Classes, SysUtils;
+  Classes, SysUtils, sgcWebSocket;
 
 var
   Failures: Integer = 0;
@@ -18,6 +18,8 @@ procedure Pump(Ms: Integer);
 function Elapsed(T0: QWord): QWord;
 procedure Note(const S: string);
 function FinishTests: Integer;
+{ The port of a server's first listener (its Bindings may ask for port 0). }
+function ServerPort(S: TsgcWebSocketServer_Base): Integer;
 
 implementation
 
@@ -68,6 +70,17 @@ begin
     Result := 1
   else
     Result := 0;
+end;
+
+function ServerPort(S: TsgcWebSocketServer_Base): Integer;
+var
+  a: string;
+begin
+  a := S.ListenAddresses.Text;
+  a := Trim(a);
+  if Pos(#10, a) > 0 then
+    a := Copy(a, 1, Pos(#10, a) - 1);
+  Result := StrToIntDef(Trim(Copy(a, LastDelimiter(':', a) + 1, 10)), 0);
 end;
 
 end.

@@ -162,17 +162,6 @@ begin
   end;
 end;
 
-function ServerPort(S: TsgcWebSocketServer_Base): Integer;
-var
-  a: string;
-begin
-  a := S.ListenAddresses.Text;
-  a := Trim(a);
-  if Pos(#10, a) > 0 then
-    a := Copy(a, 1, Pos(#10, a) - 1);
-  Result := StrToIntDef(Trim(Copy(a, LastDelimiter(':', a) + 1, 10)), 0);
-end;
-
 function NewServer(Mode: TwsNotifyEvent): TsgcWebSocketServer;
 begin
   Result := TsgcWebSocketServer.Create(nil);
