@@ -18,6 +18,8 @@ procedure Pump(Ms: Integer);
 function Elapsed(T0: QWord): QWord;
 procedure Note(const S: string);
 function FinishTests: Integer;
+{ Runs queued events (CheckSynchronize) until Counter reaches Target or Ms pass; True if it did. }
+function WaitUntil(var Counter: Integer; Target, Ms: Integer): Boolean;
 { The port of a server's first listener (its Bindings may ask for port 0). }
 function ServerPort(S: TsgcWebSocketServer_Base): Integer;
 
@@ -70,6 +72,16 @@ begin
     Result := 1
   else
     Result := 0;
+end;
+
+function WaitUntil(var Counter: Integer; Target, Ms: Integer): Boolean;
+var
+  t0: QWord;
+begin
+  t0 := GetTickCount64;
+  while (Counter < Target) and (Elapsed(t0) < QWord(Ms)) do
+    CheckSynchronize(5);
+  Result := Counter >= Target;
 end;
 
 function ServerPort(S: TsgcWebSocketServer_Base): Integer;

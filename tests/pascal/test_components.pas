@@ -187,15 +187,6 @@ begin
   Result.OnError := @H.CliError;
 end;
 
-procedure WaitFor(var Counter: Integer; Target: Integer; Ms: Integer);
-var
-  t0: QWord;
-begin
-  t0 := GetTickCount64;
-  while (Counter < Target) and (Elapsed(t0) < QWord(Ms)) do
-    CheckSynchronize(5);
-end;
-
 procedure ResetCounters;
 begin
   H.SrvMsgs := 0;
@@ -222,10 +213,10 @@ begin
     Check(port > 0, Name + ': server listens on a free port', srv.ListenAddresses.Text);
     cli := NewClient(Mode, port);
     Check(cli.Connect(5000), Name + ': Connect(5000)');
-    WaitFor(H.CliConnects, 1, 3000);
+    WaitUntil(H.CliConnects, 1, 3000);
     Check(H.CliConnects = 1, Name + ': OnConnect raised');
     cli.WriteData('hello');
-    WaitFor(H.CliMsgs, 1, 5000);
+    WaitUntil(H.CliMsgs, 1, 5000);
     Check(H.LastText = 'hello', Name + ': echo received', 'got "' + H.LastText + '"');
     if Mode = neNoSync then
     begin
@@ -242,7 +233,7 @@ begin
     Check(srv.Count = 1, Name + ': server Count = 1', IntToStr(srv.Count));
     H.CliDisconnects := 0;
     Check(cli.Disconnect(5000), Name + ': Disconnect(5000)');
-    WaitFor(H.CliDisconnects, 1, 3000);
+    WaitUntil(H.CliDisconnects, 1, 3000);
     Check(H.CliDisconnects = 1, Name + ': OnDisconnect raised');
   finally
     cli.Free;
@@ -274,7 +265,7 @@ begin
       if i mod 1000 = 0 then
         CheckSynchronize(0);
     end;
-    WaitFor(H.CliMsgs, N, 60000);
+    WaitUntil(H.CliMsgs, N, 60000);
     Check(H.SrvMsgs = N, '100k: server received all', IntToStr(H.SrvMsgs));
     Check(H.CliMsgs = N, '100k: client received all echoes on the main thread', IntToStr(H.CliMsgs));
     Check(H.OrderErrors = 0, '100k: in order', IntToStr(H.OrderErrors) + ' out of order');
@@ -307,7 +298,7 @@ begin
   try
     Check(cli.Connect(5000), 'unicode: connect');
     cli.WriteData(U);
-    WaitFor(H.CliMsgs, 1, 5000);
+    WaitUntil(H.CliMsgs, 1, 5000);
     got := H.LastText;
     Check((Length(got) = Length(U)) and CompareMem(PAnsiChar(got), PAnsiChar(U), Length(U)),
       'unicode: non-ASCII text round-trips byte for byte', 'got ' + IntToStr(Length(got)) + ' bytes');
@@ -319,7 +310,7 @@ begin
     H.BinCount := 0;
     cli.WriteData(ms);
     i := 0;
-    WaitFor(H.BinCount, 1, 10000);
+    WaitUntil(H.BinCount, 1, 10000);
     Check((H.LastBin.Size = ms.Size) and CompareMem(H.LastBin.Memory, ms.Memory, ms.Size),
       'binary: 1 MiB stream round-trips', IntToStr(H.LastBin.Size));
     { fragmented, as the manual: WriteData(stream, 1000) and frgAll on the receiver }
@@ -358,7 +349,7 @@ begin
     FillChar(ms.Memory^, ms.Size, 65);
     H.BinCount := 0;
     cli.WriteData(ms, 1000);
-    WaitFor(H.BinCount, 1, 10000);
+    WaitUntil(H.BinCount, 1, 10000);
     t0 := GetTickCount64;
     while (H.FragBytes < 100000) and (Elapsed(t0) < 3000) do
       Sleep(5);
@@ -390,7 +381,7 @@ begin
     Check(cli.Connect(5000), Name + ': connect');
     cli.WriteData('x1');
     cli.WriteData('x2');
-    WaitFor(H.ExceptionCount, 2, 5000);
+    WaitUntil(H.ExceptionCount, 2, 5000);
     Check(H.ExceptionCount = 2, Name + ': a raising OnMessage reaches OnException (twice)',
       IntToStr(H.ExceptionCount));
     Check(H.ExceptionMsg = 'boom: x2', Name + ': with the exception''s message', H.ExceptionMsg);
@@ -510,7 +501,7 @@ begin
     Pump(20);
     for i := 1 to 200 do
       srv.Broadcast('m'); { the main thread does not touch the client: its handler frees it }
-    WaitFor(H.CliMsgs, 1, 5000);
+    WaitUntil(H.CliMsgs, 1, 5000);
     Pump(50);
     Check((H.CliMsgs >= 1) and (H.FreeSelfClient = nil),
       'free while busy: client freed inside its own OnMessage (' + IntToStr(k * 2) + ')');

@@ -78,16 +78,6 @@ var
   H: TPeerHandlers;
   Deflate: Boolean;
 
-function WaitUntil(var Counter: Integer; Target, Ms: Integer): Boolean;
-var
-  t0: QWord;
-begin
-  t0 := GetTickCount64;
-  while (Counter < Target) and (Elapsed(t0) < QWord(Ms)) do
-    CheckSynchronize(5);
-  Result := Counter >= Target;
-end;
-
 procedure RunServer;
 var
   srv: TsgcWebSocketServer;
