@@ -5,6 +5,8 @@
 #   ./build.sh native    only the library for this platform
 #   ./build.sh windows   only the Windows DLLs (out/windows-amd64/, out/windows-386/)
 #   ./build.sh test|demo|bench [args]   run tests/run-all.sh, demo/run.sh, bench/run.sh
+#   ./build.sh conformance [args]       the whole conformance catalogue, both directions (slow groups
+#                                       9, 12 and 13 included; the test command runs the others)
 #
 # A command is a function named cmd_<name>; add one to add a command. Builds are skipped when no
 # source changed since the last one (FORCE=1 rebuilds).
@@ -106,11 +108,15 @@ run_script() {
 cmd_test() { run_script tests/run-all.sh "$@"; }
 cmd_demo() { run_script demo/run.sh "$@"; }
 cmd_bench() { run_script bench/run.sh "$@"; }
+cmd_conformance() {
+	cmd_native
+	run_script tests/conformance/run.sh "${@:---all}"
+}
 
 main() {
 	local cmd=${1:-build}
 	[[ $# -gt 0 ]] && shift
-	declare -F "cmd_$cmd" >/dev/null || die "unknown command \"$cmd\" (build, native, windows, test, demo, bench)"
+	declare -F "cmd_$cmd" >/dev/null || die "unknown command \"$cmd\" (build, native, windows, test, demo, bench, conformance)"
 	"cmd_$cmd" "$@"
 }
 

@@ -4,7 +4,9 @@ close code our server answers with.
 
     peer_autobahn_malformed.py PORT CASE
 
-CASE: opcode3 | rsv | unmasked | utf8 | code999. Prints "CLOSE <code>" (None when no close frame came)
+CASE: opcode3 | rsv | unmasked | utf8 | code999 | ping126 (a control frame longer than 125 bytes) |
+len63 (a 64-bit length with its most significant bit set, written raw on Autobahn's connection because
+sendFrame's payload_len repeats the payload to that length). Prints "CLOSE <code>" (None when no close frame came)
 and exits 0; exits 1 if nothing happened within 15 s.
 """
 import asyncio
@@ -23,6 +25,10 @@ FRAMES = {
     "unmasked": dict(opcode=1, payload=b"not masked"),
     "utf8": dict(opcode=1, payload=b"bad \xff\xfe utf-8"),
     "code999": dict(opcode=8, payload=struct.pack("!H", 999)),
+    "ping126": dict(opcode=9, payload=b"p" * 126),
+}
+RAW = {
+    "len63": bytes([0x82, 0x80 | 127]) + struct.pack("!Q", 1 << 63) + b"\x00\x00\x00\x00",
 }
 
 
@@ -33,7 +39,10 @@ def main(port, case):
 
     class Probe(WebSocketClientProtocol):
         def onOpen(self):
-            self.sendFrame(**FRAMES[case])
+            if case in RAW:
+                self.transport.write(RAW[case])
+            else:
+                self.sendFrame(**FRAMES[case])
 
         def onClose(self, wasClean, code, reason):
             if not done.done():

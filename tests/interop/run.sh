@@ -115,7 +115,7 @@ done
 
 # Autobahn|Python: malformed frames -> the close code our server answers with.
 if start_server autobahn-malformed "$LIB_TMP/autobahn-server.out" "$bin/sgcws_echo_server" --validate-utf8; then
-    for spec in opcode3:1002 rsv:1002 unmasked:1002 utf8:1007 code999:1002; do
+    for spec in opcode3:1002 rsv:1002 unmasked:1002 utf8:1007 code999:1002 ping126:1002 len63:1002; do
         case="${spec%%:*}" want="${spec##*:}"
         cout="$(timeout -k 5 30 "$PY" tests/interop/peer_autobahn_malformed.py "$LIB_PORT" "$case" 2>&1)"
         got="$(sed -n 's/^CLOSE //p' <<<"$cout")"
