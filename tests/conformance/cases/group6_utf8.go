@@ -2,7 +2,6 @@ package cases
 
 import (
 	"fmt"
-	"sync"
 	"time"
 
 	"github.com/sgcws/sgcws/tests/conformance/fuzzer"
@@ -25,7 +24,7 @@ const invalidAt12 = kosme + "\xed\xa0\x80" + "edited"
 // everyByte splits s into one-byte fragments.
 func everyByte(s string) []string {
 	out := make([]string, len(s))
-	for i := range s {
+	for i := range len(s) { // bytes, not runes
 		out[i] = s[i : i+1]
 	}
 	return out

@@ -110,7 +110,7 @@ func (b g9BigEcho) toCase() *fuzzer.Case {
 // closes without a code when the testee has not finished within wait, and the case FAILS.
 func g9Echoes(p *fuzzer.Peer, count int, wait time.Duration, want []byte, binary bool, send func()) {
 	p.ExpectCloseByMe()
-	p.SetResult(fuzzer.Failed, fmt.Sprintf("Not all %d echoes came back within %v.", count, wait))
+	p.SetResult(fuzzer.Failed, fmt.Sprintf("The testee had not echoed all %d message(s) after %v.", count, wait))
 	got := make(chan fuzzer.Event, count)
 	p.OnMessage(func(ev fuzzer.Event) {
 		select {
