@@ -5,6 +5,7 @@ import (
 	"net"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/sgcws/sgcws/core/deflate"
@@ -15,6 +16,7 @@ import (
 // concurrency contract.
 type Conn struct {
 	nc     net.Conn
+	raw    syscall.RawConn // nc's socket when inline writes are possible (plain TCP on Unix), else nil
 	br     *bufio.Reader
 	cfg    Config
 	h      Handler
@@ -32,8 +34,8 @@ type Conn struct {
 	broken      bool // socket failed or connection ended: drop everything
 	closeTimer  *time.Timer
 
-	// Drain goroutine state; only one drain goroutine exists at a time and
-	// hand-over happens under mu.
+	// Writer-role state: only the holder of draining (the drain goroutine, or
+	// a caller writing inline) touches it; hand-over happens under mu.
 	comp    *deflate.Compressor
 	compBuf []byte
 
@@ -55,6 +57,7 @@ func New(nc net.Conn, br *bufio.Reader, cfg Config, h Handler) *Conn {
 	}
 	return &Conn{
 		nc:           nc,
+		raw:          inlineSocket(nc),
 		br:           br,
 		cfg:          cfg,
 		h:            h,

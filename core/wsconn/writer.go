@@ -14,10 +14,17 @@ type outFrame struct {
 	pooled *[]byte // backing buffer to return to payloadPool
 	frag   int
 	pm     *PreparedMessage
+	// encoded: data is already wire bytes (the unwritten tail of an inline
+	// write), standing for a message of payloadSize bytes.
+	encoded     bool
+	payloadSize int64
 }
 
 func (f *outFrame) size() int64 {
-	if f.pm != nil {
+	switch {
+	case f.encoded:
+		return f.payloadSize
+	case f.pm != nil:
 		return int64(len(f.pm.data))
 	}
 	return int64(len(f.data))
@@ -107,8 +114,14 @@ func (c *Conn) enqueue(f outFrame, isClose bool) error {
 		c.closeQueued = true
 		c.closing.Store(true)
 	}
-	c.queue = append(c.queue, f)
 	c.buffered.Add(n)
+	if !c.draining && c.raw != nil && n <= flushAt {
+		c.draining = true // this caller takes the writer role
+		c.mu.Unlock()
+		c.writeInline(f)
+		return nil
+	}
+	c.queue = append(c.queue, f)
 	start := !c.draining
 	c.draining = true
 	c.mu.Unlock()
@@ -178,12 +191,7 @@ func (c *Conn) flush(buf []byte, payload int64, sawClose bool) bool {
 	c.sendBytes.Add(int64(n))
 	c.buffered.Add(-payload)
 	if err != nil {
-		c.mu.Lock()
-		c.broken = true
-		c.mu.Unlock()
-		c.closing.Store(true)
-		c.signalCloseWritten()
-		c.nc.Close()
+		c.writeFailed()
 		return false
 	}
 	if sawClose {
@@ -192,8 +200,60 @@ func (c *Conn) flush(buf []byte, payload int64, sawClose bool) bool {
 	return true
 }
 
+func (c *Conn) writeFailed() {
+	c.mu.Lock()
+	c.broken = true
+	c.mu.Unlock()
+	c.closing.Store(true)
+	c.signalCloseWritten()
+	c.nc.Close()
+}
+
+// writeInline sends one message from the calling goroutine when no writer
+// is active: one non-blocking write, so a lone request/response costs no
+// goroutine hand-over. Whatever the socket does not take at once goes to the
+// drain goroutine, ahead of anything queued meanwhile; so do later messages.
+func (c *Conn) writeInline(f outFrame) {
+	wb := getBuf(&wirePool, 0)
+	buf := c.encode((*wb)[:0], &f)
+	putBuf(&payloadPool, f.pooled)
+	n, err := tryWrite(c.raw, buf)
+	c.sendBytes.Add(int64(n))
+	rest := buf[n:]
+	switch {
+	case err != nil:
+		c.buffered.Add(-f.size())
+		c.writeFailed()
+	case len(rest) == 0:
+		c.buffered.Add(-f.size())
+		if f.op == wsproto.OpClose {
+			c.signalCloseWritten()
+		}
+	default:
+		tail := getBuf(&payloadPool, len(rest))
+		copy(*tail, rest)
+		f = outFrame{op: f.op, data: *tail, pooled: tail, encoded: true, payloadSize: f.size()}
+	}
+	*wb = buf[:0]
+	putBuf(&wirePool, wb)
+
+	c.mu.Lock()
+	if err == nil && len(rest) > 0 {
+		c.queue = append([]outFrame{f}, c.queue...)
+	}
+	start := len(c.queue) > 0 // the drain goroutine also discards the queue once broken
+	c.draining = start
+	c.mu.Unlock()
+	if start {
+		go c.drain()
+	}
+}
+
 // encode appends the wire form of one queued message.
 func (c *Conn) encode(dst []byte, f *outFrame) []byte {
+	if f.encoded {
+		return append(dst, f.data...)
+	}
 	if f.pm != nil {
 		if !c.client {
 			if b := f.pm.frame(c.preparedVariant()); b != nil {
