@@ -10,11 +10,15 @@
 //     during the call.
 //   - WriteText, WriteBinary, WritePrepared, Ping, Close, Disconnect and the
 //     counters are safe for concurrent use from any goroutine, including
-//     from inside callbacks. Writes never block on the socket: they copy the
-//     payload into a FIFO queue, and a drain goroutine (started when the
-//     queue becomes non-empty, exiting when it is empty again) encodes,
-//     compresses, masks and writes it. Messages from one goroutine are sent
-//     in call order; there is no ordering between goroutines.
+//     from inside callbacks. Writes never block on the socket. When no
+//     writer is active, the caller encodes the message and makes one
+//     non-blocking write itself (plain TCP on Unix: no goroutine hand-over
+//     on the request/response path); otherwise, and for whatever the socket
+//     did not take, the payload goes into a FIFO queue that a drain goroutine
+//     (started when the queue becomes non-empty, exiting when it is empty
+//     again) encodes, compresses, masks and writes. Messages from one
+//     goroutine are sent in call order; there is no ordering between
+//     goroutines.
 //   - Compressed messages and fragment events: a compressed message is
 //     inflated once it is complete. With FrgOnlyFragmented or FrgAll it is
 //     then reported as a single OnFragmented call with offset 0 and
