@@ -356,3 +356,24 @@ func TestPreparedMessage(t *testing.T) {
 		})
 	}
 }
+
+// Invalid UTF-8 in the first part of a frame fails the connection without waiting for the rest of
+// the frame (Autobahn 6.4.3/6.4.4 "fail fast"): the peer here never sends the rest.
+func TestInvalidUTF8FailsBeforeFrameEnds(t *testing.T) {
+	cn, sn := tcpPair(t)
+	rec := newRecorder()
+	srv := New(sn, nil, Config{Role: RoleServer, ValidateUTF8: true}, rec)
+	go srv.Run()
+	t.Cleanup(func() { cn.Close(); srv.Disconnect(); rec.wait(t) })
+	part := []byte("ok \xf4\x90\x80\x80") // U+110000: invalid from its second byte
+	h := wsproto.Header{Fin: true, Opcode: wsproto.OpText, Length: 100, Masked: true, MaskKey: [4]byte{1, 2, 3, 4}}
+	wire := wsproto.AppendHeader(nil, h)
+	masked := append([]byte(nil), part...)
+	wsproto.MaskBytes(h.MaskKey, 0, masked)
+	if _, err := cn.Write(append(wire, masked...)); err != nil {
+		t.Fatal(err)
+	}
+	if e := rec.closeEvent(t); e.code != wsproto.CloseInvalidPayload {
+		t.Fatalf("close %d, want %d", e.code, wsproto.CloseInvalidPayload)
+	}
+}

@@ -109,28 +109,40 @@ func (c *Conn) onDataFrame(h *wsproto.Header) (code int, reason string, done boo
 
 	var payload []byte
 	var err error
+	// Plain text under validation is checked piece by piece as it arrives, so
+	// that invalid UTF-8 fails the connection before the rest of the frame.
+	validate := !rd.compressed && rd.msgOp == wsproto.OpText && c.cfg.ValidateUTF8
+	valid := true
+	read := func(dst []byte) ([]byte, error) {
+		if validate {
+			var out []byte
+			out, valid, err = readValidText(c.br, dst, h, &rd.utf8)
+			return out, err
+		}
+		return readPayload(c.br, dst, h.Length)
+	}
 	if rd.compressed || c.cfg.Fragments != FrgOnlyFragmented {
 		start := len(rd.msgBuf)
-		rd.msgBuf, err = readPayload(c.br, rd.msgBuf, h.Length)
+		rd.msgBuf, err = read(rd.msgBuf)
 		payload = rd.msgBuf[start:]
 	} else {
-		rd.frameBuf, err = readPayload(c.br, rd.frameBuf[:0], h.Length)
+		rd.frameBuf, err = read(rd.frameBuf[:0])
 		payload = rd.frameBuf
 	}
-	if err != nil {
+	if err != nil && valid {
 		code, reason = c.readFailed(err)
 		return code, reason, true
 	}
-	c.recBytes.Add(h.Length)
-	if h.Masked {
+	c.recBytes.Add(int64(len(payload)))
+	if h.Masked && !validate {
 		wsproto.MaskBytes(h.MaskKey, 0, payload)
 	}
 	offset := rd.msgLen
 	rd.msgLen += h.Length
 
 	if !rd.compressed {
-		if rd.msgOp == wsproto.OpText && c.cfg.ValidateUTF8 {
-			if !rd.utf8.Write(payload) || (h.Fin && !rd.utf8.Complete()) {
+		if validate {
+			if !valid || (h.Fin && !rd.utf8.Complete()) {
 				code, reason = c.fail(&wsproto.ProtocolError{Code: wsproto.CloseInvalidPayload, Msg: "invalid UTF-8 in text message"})
 				return code, reason, true
 			}
@@ -202,6 +214,34 @@ func readPayload(r io.Reader, dst []byte, n int64) ([]byte, error) {
 		n -= int64(chunk)
 	}
 	return dst, nil
+}
+
+// readValidText is readPayload for a text frame under UTF-8 validation: it
+// unmasks and checks each piece as the socket delivers it, and stops at the
+// first invalid byte (valid=false; the payload read so far is returned).
+func readValidText(r io.Reader, dst []byte, h *wsproto.Header, v *wsproto.UTF8Validator) (out []byte, valid bool, err error) {
+	pos := 0
+	for remaining := h.Length; remaining > 0; {
+		start := len(dst)
+		chunk := int(min(remaining, readChunk))
+		dst = slices.Grow(dst, chunk)[:start+chunk]
+		n, rerr := r.Read(dst[start:])
+		dst = dst[:start+n]
+		if h.Masked {
+			pos = wsproto.MaskBytes(h.MaskKey, pos, dst[start:])
+		}
+		if !v.Write(dst[start:]) {
+			return dst, false, nil
+		}
+		remaining -= int64(n)
+		if rerr != nil && remaining > 0 {
+			if rerr == io.EOF {
+				rerr = io.ErrUnexpectedEOF
+			}
+			return dst, true, rerr
+		}
+	}
+	return dst, true, nil
 }
 
 // onCloseFrame answers a received close frame and ends the connection.
