@@ -1,10 +1,10 @@
 /* sgcws_echo_server - an echo server (TsgcWebSocketServer, neNoSync) for the interop tests.
  *
- *   sgcws_echo_server [--port N] [--deflate] [--validate-utf8] [--tls CERT KEY]
+ *   sgcws_echo_server [--port N] [--deflate] [--validate-utf8] [--tls CERT KEY] [--limit SECONDS]
  *
  * Binds 127.0.0.1 (port 0 = a free one), prints "PORT n", then "CONNECT ext=<Sec-WebSocket-Extensions
  * or none>" per connection and "DISCONNECT code=n" per disconnect. Echoes every message as it came
- * (text as text, binary as binary). Runs until SIGTERM or SIGINT. */
+ * (text as text, binary as binary). Runs until SIGTERM or SIGINT, at most --limit seconds (600). */
 #define _GNU_SOURCE
 #include <signal.h>
 #include <stdlib.h>
@@ -28,16 +28,17 @@ static void on_event(void *user, const sgcws_event *ev) {
 }
 
 int main(int argc, char **argv) {
-    h_init("sgcws_echo_server", 600);
-    int port = 0, deflate = 0, validate = 0;
+    int port = 0, deflate = 0, validate = 0, limit = 600;
     const char *cert = NULL, *key = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--port") && i + 1 < argc) port = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--deflate")) deflate = 1;
         else if (!strcmp(argv[i], "--validate-utf8")) validate = 1;
         else if (!strcmp(argv[i], "--tls") && i + 2 < argc) cert = argv[++i], key = argv[++i];
-        else return fprintf(stderr, "usage: %s [--port N] [--deflate] [--validate-utf8] [--tls CERT KEY]\n", argv[0]), 2;
+        else if (!strcmp(argv[i], "--limit") && i + 1 < argc) limit = atoi(argv[++i]);
+        else return fprintf(stderr, "usage: %s [--port N] [--deflate] [--validate-utf8] [--tls CERT KEY] [--limit SECONDS]\n", argv[0]), 2;
     }
+    h_init("sgcws_echo_server", (unsigned)limit);
     signal(SIGTERM, on_signal);
     signal(SIGINT, on_signal);
     h_track t = {0};

@@ -148,7 +148,10 @@ func compressedEcho(id, desc string, src corpus, l echoLoad, d *fuzzer.DeflateSe
 
 func runEchoes(p *fuzzer.Peer, src corpus, l echoLoad) {
 	p.ExpectCloseByMe()
-	p.SetResult(fuzzer.Failed, fmt.Sprintf("Case did not finish within %v.", l.wait))
+	progress := func(done int) { // kept current so that the result says how far the case got however it ends
+		p.SetResult(fuzzer.Failed, fmt.Sprintf("Only %d of %d messages were echoed within %v.", done, l.count, l.wait))
+	}
+	progress(0)
 	echoes := make(chan fuzzer.Event, 1)
 	var unsolicited atomic.Bool // a message arrived while none was awaited
 	p.OnMessage(func(ev fuzzer.Event) {
@@ -171,11 +174,11 @@ func runEchoes(p *fuzzer.Peer, src corpus, l echoLoad) {
 				p.SendClose(1000, "")
 				return
 			}
+			progress(i + 1)
 		case <-deadline.C:
 			p.SendClose(1000, "")
 			return
 		case <-p.Done():
-			p.SetResult(fuzzer.Failed, fmt.Sprintf("The connection ended after %d of %d echoes.", i, l.count))
 			return
 		}
 	}
