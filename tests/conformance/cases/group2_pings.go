@@ -24,10 +24,10 @@ func pings() []*fuzzer.Case {
 	}
 	const tenPongs = "A pong for each ping, in order, with its payload (Autobahn checks this although the RFC lets a testee answer only the latest ping); the fuzzer then closes normally."
 	return []*fuzzer.Case{
-		pingCase("2.1", "Send a ping with an empty payload.", "", nil, false, nil),
-		pingCase("2.2", "Send a ping with a short text payload.", "", nil, false, []byte("Hello, world!")),
-		pingCase("2.3", "Send a ping with a short binary payload that is not UTF-8.", "", nil, false, nonUTF8),
-		pingCase("2.4", "Send a ping with a 125-octet binary payload.", "", nil, false, full),
+		pingCase("2.1", "Send a ping with an empty payload.", "", nil, together, nil),
+		pingCase("2.2", "Send a ping with a short text payload.", "", nil, together, []byte("Hello, world!")),
+		pingCase("2.3", "Send a ping with a short binary payload that is not UTF-8.", "", nil, together, nonUTF8),
+		pingCase("2.4", "Send a ping with a 125-octet binary payload.", "", nil, together, full),
 		{
 			ID:          "2.5",
 			Description: "Send a ping with a 126-octet binary payload.",
@@ -39,21 +39,20 @@ func pings() []*fuzzer.Case {
 				p.KillAfter(time.Second)
 			},
 		},
-		pingCase("2.6", "Send a ping with a 125-octet binary payload, one octet per write.", "", nil, true, full),
+		pingCase("2.6", "Send a ping with a 125-octet binary payload, one octet per write.", "", nil, octetWise, full),
 		unsolicitedPongCase("2.7", "Send an unsolicited pong with an empty payload, then close normally.", nil),
 		unsolicitedPongCase("2.8", "Send an unsolicited pong with a payload, then close normally.", []byte("unsolicited pong payload")),
 		pingCase("2.9", "Send an unsolicited pong with a payload, then a ping with a payload.",
 			"No reply to the pong; a pong echoing the ping's payload; the fuzzer then closes normally.",
-			[]byte("unsolicited pong payload"), false, []byte("ping payload")),
-		pingCase("2.10", "Send ten pings with distinct payloads.", tenPongs, nil, false, tenPings...),
-		pingCase("2.11", "Send ten pings with distinct payloads, one octet per write.", tenPongs, nil, true, tenPings...),
+			[]byte("unsolicited pong payload"), together, []byte("ping payload")),
+		pingCase("2.10", "Send ten pings with distinct payloads.", tenPongs, nil, together, tenPings...),
+		pingCase("2.11", "Send ten pings with distinct payloads, one octet per write.", tenPongs, nil, octetWise, tenPings...),
 	}
 }
 
 // pingCase sends an optional unsolicited pong and then the pings, and expects exactly one pong per
-// ping echoing its payload, after which the fuzzer closes normally. octetWise writes every frame one
-// octet at a time so the testee must reassemble frames from partial reads.
-func pingCase(id, desc, expect string, pongFirst []byte, octetWise bool, payloads ...[]byte) *fuzzer.Case {
+// ping echoing its payload, after which the fuzzer closes normally; w is how the pings are written.
+func pingCase(id, desc, expect string, pongFirst []byte, w writeMode, payloads ...[]byte) *fuzzer.Case {
 	if expect == "" {
 		expect = "A pong echoing the ping's payload; the fuzzer then closes normally."
 	}
@@ -67,19 +66,13 @@ func pingCase(id, desc, expect string, pongFirst []byte, octetWise bool, payload
 		if pongFirst != nil {
 			p.SendPong(pongFirst)
 		}
+		var pings []fuzzer.Frame
 		for _, pl := range payloads {
-			f := fuzzer.Frame{Opcode: fuzzer.OpPing, Payload: pl, Fin: true}
-			if octetWise {
-				f.Chop, f.ChopDelay = 1, pingChopPause
-			}
-			p.SendFrame(f)
+			pings = append(pings, fuzzer.Frame{Opcode: fuzzer.OpPing, Payload: pl, Fin: true})
 		}
+		send(p, w, pings...)
 	}}
 }
-
-// pingChopPause stands in for Autobahn's delay between chopped writes; it only has to let the testee
-// read each octet on its own.
-const pingChopPause = time.Millisecond
 
 // unsolicitedPongCase sends a pong nobody asked for and closes at once; the testee must send nothing
 // but its close reply. The automatic close is off: the expected (empty) event list matches at once,

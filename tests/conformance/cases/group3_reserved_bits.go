@@ -14,15 +14,15 @@ func reservedBits() []*fuzzer.Case {
 	lone := func(opcode int, payload []byte, rsv int) badFrameScript {
 		return badFrameScript{bad: fuzzer.Frame{Opcode: opcode, Payload: payload, Fin: true, RSV: rsv}}
 	}
-	between := func(rsv int, w badFrameWrites) badFrameScript {
+	between := func(rsv int, w writeMode) badFrameScript {
 		return badFrameScript{bad: fuzzer.Frame{Opcode: fuzzer.OpText, Payload: hello, Fin: true, RSV: rsv},
 			between: hello, writes: w}
 	}
 	return []*fuzzer.Case{
 		badFrameCase("3.1", "Send a short text message with RSV = 1.", lone(fuzzer.OpText, hello, 1)),
-		badFrameCase("3.2", "Send a short text message, the same with RSV = 2, then a ping.", between(2, badFrameTogether)),
-		badFrameCase("3.3", "Send a short text message, the same with RSV = 3, then a ping, each frame in its own write.", between(3, badFrameFrameWise)),
-		badFrameCase("3.4", "Send a short text message, the same with RSV = 4, then a ping, one octet per write.", between(4, badFrameOctetWise)),
+		badFrameCase("3.2", "Send a short text message, the same with RSV = 2, then a ping.", between(2, together)),
+		badFrameCase("3.3", "Send a short text message, the same with RSV = 3, then a ping, each frame in its own write.", between(3, frameWise)),
+		badFrameCase("3.4", "Send a short text message, the same with RSV = 4, then a ping, one octet per write.", between(4, octetWise)),
 		badFrameCase("3.5", "Send a short binary message with RSV = 5.",
 			lone(fuzzer.OpBinary, []byte{0x00, 0xff, 0xfe, 0xfd, 0xfc, 0xfb, 0x00, 0xff}, 5)),
 		// Autobahn titles 3.6 a ping, but the frame it sends is a binary message; we send what it sends.
@@ -31,25 +31,12 @@ func reservedBits() []*fuzzer.Case {
 	}
 }
 
-// badFrameWrites is how a badFrameScript's octets reach the wire.
-type badFrameWrites int
-
-const (
-	badFrameTogether  badFrameWrites = iota // frames written back to back
-	badFrameFrameWise                       // each frame its own write, with a pause after it
-	badFrameOctetWise                       // each octet its own write, with a pause after it
-)
-
-// badFramePause stands in for Autobahn's delay between "sync" writes; it only has to be long enough
-// for the testee to read each piece on its own.
-const badFramePause = time.Millisecond
-
 // badFrameScript is one frame the testee must reject (groups 3 and 4). When between is set, the bad
 // frame comes between a text message with that payload and an empty ping.
 type badFrameScript struct {
 	bad     fuzzer.Frame
 	between []byte
-	writes  badFrameWrites
+	writes  writeMode
 }
 
 // badFrameCase expects the testee to fail the connection with 1002 once it reads the bad frame. With
@@ -72,15 +59,7 @@ func badFrameCase(id, desc string, s badFrameScript) *fuzzer.Case {
 			p.Expect(fuzzer.OK)
 		}
 		p.ExpectFail(1002)
-		for _, f := range frames {
-			if s.writes == badFrameOctetWise {
-				f.Chop, f.ChopDelay = 1, badFramePause
-			}
-			p.SendFrame(f)
-			if s.writes != badFrameTogether {
-				p.Sleep(badFramePause)
-			}
-		}
+		send(p, s.writes, frames...)
 		p.KillAfter(time.Second)
 	}}
 }

@@ -13,13 +13,13 @@ func opcodes() []*fuzzer.Case {
 	hello := []byte("Hello, world!")
 	scripts := []struct {
 		payload, between []byte // the bad frame's payload; the text message before it (nil = alone)
-		writes           badFrameWrites
+		writes           writeMode
 	}{
-		{nil, nil, badFrameTogether},
-		{[]byte("reserved opcode payload"), nil, badFrameTogether},
-		{nil, hello, badFrameTogether},
-		{hello, hello, badFrameTogether},
-		{hello, hello, badFrameOctetWise},
+		{nil, nil, together},
+		{[]byte("reserved opcode payload"), nil, together},
+		{nil, hello, together},
+		{hello, hello, together},
+		{hello, hello, octetWise},
 	}
 	var out []*fuzzer.Case
 	for sub, kind := range []string{"non-control", "control"} {
@@ -32,7 +32,7 @@ func opcodes() []*fuzzer.Case {
 			if sc.between != nil {
 				desc = "a short text message, then " + desc + ", then a ping"
 			}
-			if sc.writes == badFrameOctetWise {
+			if sc.writes == octetWise {
 				desc += ", one octet per write"
 			}
 			out = append(out, badFrameCase(fmt.Sprintf("4.%d.%d", sub+1, i+1), "Send "+desc+".", badFrameScript{

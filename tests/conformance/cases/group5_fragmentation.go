@@ -12,36 +12,6 @@ import (
 // (fragmented control frames, continuations with nothing to continue, a second data opcode inside a
 // message), each sent whole or in frame-wise or octet-wise chops so the testee must be TCP clean.
 
-// fragChopping is how a case's octets reach the wire.
-type fragChopping int
-
-const (
-	fragOneChop    fragChopping = iota // frames written back to back
-	fragFrameChops                     // each frame its own write, with a pause after it
-	fragOctetChops                     // each octet its own write, with a pause after it
-)
-
-// fragChopPause stands in for Autobahn's delay between "sync" writes; it only has to be long enough for
-// the testee to read each piece on its own.
-const fragChopPause = time.Millisecond
-
-func (c fragChopping) words() string {
-	return [...]string{"in one chop", "in frame-wise chops", "in octet-wise chops"}[c]
-}
-
-// fragSend writes frames the way c says.
-func fragSend(p *fuzzer.Peer, c fragChopping, frames ...fuzzer.Frame) {
-	for _, f := range frames {
-		if c == fragOctetChops {
-			f.Chop, f.ChopDelay = 1, fragChopPause
-		}
-		p.SendFrame(f)
-		if c != fragOneChop {
-			p.Sleep(fragChopPause)
-		}
-	}
-}
-
 func fragFrame(opcode int, fin bool, payload string) fuzzer.Frame {
 	return fuzzer.Frame{Opcode: opcode, Fin: fin, Payload: []byte(payload)}
 }
@@ -52,12 +22,12 @@ const (
 )
 
 // fragIllegal expects the testee to fail the connection with 1002 before echoing anything.
-func fragIllegal(id, desc string, c fragChopping, frames ...fuzzer.Frame) *fuzzer.Case {
+func fragIllegal(id, desc string, c writeMode, frames ...fuzzer.Frame) *fuzzer.Case {
 	return &fuzzer.Case{ID: id, Description: desc, Expectation: fragMustFail,
 		Run: func(p *fuzzer.Peer) {
 			p.Expect(fuzzer.OK)
 			p.ExpectFail(1002)
-			fragSend(p, c, frames...)
+			send(p, c, frames...)
 			p.KillAfter(time.Second)
 		}}
 }
@@ -65,12 +35,12 @@ func fragIllegal(id, desc string, c fragChopping, frames ...fuzzer.Frame) *fuzze
 // fragEcho expects the events in want, then closes normally. Autobahn also schedules its own close
 // a second later as a fallback; here a testee that never matches runs into the case timeout and
 // fails just the same.
-func fragEcho(id, desc string, c fragChopping, want []fuzzer.Event, frames ...fuzzer.Frame) *fuzzer.Case {
+func fragEcho(id, desc string, c writeMode, want []fuzzer.Event, frames ...fuzzer.Frame) *fuzzer.Case {
 	return &fuzzer.Case{ID: id, Description: desc, Expectation: fragEchoed,
 		Run: func(p *fuzzer.Peer) {
 			p.Expect(fuzzer.OK, want...)
 			p.ExpectCloseByMe()
-			fragSend(p, c, frames...)
+			send(p, c, frames...)
 		}}
 }
 
@@ -83,7 +53,7 @@ func fragmentation() []*fuzzer.Case {
 		name   string
 		opcode int
 	}{{"ping", fuzzer.OpPing}, {"pong", fuzzer.OpPong}} {
-		out = append(out, fragIllegal(id(), fmt.Sprintf("Send a %s split into two fragments.", ctl.name), fragOneChop,
+		out = append(out, fragIllegal(id(), fmt.Sprintf("Send a %s split into two fragments.", ctl.name), together,
 			fragFrame(ctl.opcode, false, "fragment1"), fragFrame(fuzzer.OpContinuation, true, "fragment2")))
 	}
 
@@ -91,7 +61,7 @@ func fragmentation() []*fuzzer.Case {
 	const ping = "ping payload"
 	whole := fuzzer.Text("fragment1fragment2")
 	for _, withPing := range []bool{false, true} {
-		for _, c := range []fragChopping{fragOneChop, fragFrameChops, fragOctetChops} {
+		for _, c := range []writeMode{together, frameWise, octetWise} {
 			frames := []fuzzer.Frame{fragFrame(fuzzer.OpText, false, "fragment1")}
 			want := []fuzzer.Event{whole}
 			desc := "Send a text message in two fragments, " + c.words() + "."
@@ -107,7 +77,7 @@ func fragmentation() []*fuzzer.Case {
 
 	// 5.9-5.14: a continuation frame that continues nothing, then a whole text message.
 	for _, fin := range []bool{true, false} {
-		for _, c := range []fragChopping{fragOneChop, fragFrameChops, fragOctetChops} {
+		for _, c := range []writeMode{together, frameWise, octetWise} {
 			desc := fmt.Sprintf("Send a continuation frame (FIN=%v) with no message to continue, then a text message, %s.",
 				fin, c.words())
 			out = append(out, fragIllegal(id(), desc, c,
@@ -126,7 +96,7 @@ func fragmentation() []*fuzzer.Case {
 			p.Expect(fuzzer.OK, whole)
 			p.Expect(fuzzer.NonStrict)
 			p.ExpectFail(1002)
-			fragSend(p, fragOneChop, fragFrame(fuzzer.OpText, false, "fragment1"), fragFrame(fuzzer.OpContinuation, true, "fragment2"),
+			send(p, together, fragFrame(fuzzer.OpText, false, "fragment1"), fragFrame(fuzzer.OpContinuation, true, "fragment2"),
 				fragFrame(fuzzer.OpContinuation, false, "fragment3"), fragFrame(fuzzer.OpText, true, "fragment4"))
 			p.KillAfter(time.Second)
 		}})
@@ -140,16 +110,16 @@ func fragmentation() []*fuzzer.Case {
 		}
 		desc := fmt.Sprintf("Twice: a continuation frame (FIN=%v) with nothing to continue, then a text message in "+
 			"two fragments.", fin)
-		out = append(out, fragIllegal(id(), desc, fragOneChop, frames...))
+		out = append(out, fragIllegal(id(), desc, together, frames...))
 	}
 
 	// 5.18: the second fragment carries the text opcode instead of continuation.
 	out = append(out, fragIllegal(id(), "Send a text message in two fragments, both with the text opcode, in one chop.",
-		fragOneChop, fragFrame(fuzzer.OpText, false, "fragment1"), fragFrame(fuzzer.OpText, true, "fragment2")))
+		together, fragFrame(fuzzer.OpText, false, "fragment1"), fragFrame(fuzzer.OpText, true, "fragment2")))
 
 	// 5.19-5.20: pings inside a fragmented message that stays open for a second mid-way; the pongs
 	// must come back in order, ahead of the echo.
-	for _, c := range []fragChopping{fragOneChop, fragFrameChops} {
+	for _, c := range []writeMode{together, frameWise} {
 		out = append(out, &fuzzer.Case{ID: id(),
 			Description: "Send a text message in five fragments with a ping after the second and the fourth; wait " +
 				"1 s after the first ping; " + c.words() + ".",
@@ -161,10 +131,10 @@ func fragmentation() []*fuzzer.Case {
 				p.Expect(fuzzer.OK, fuzzer.Pong([]byte(pings[0])), fuzzer.Pong([]byte(pings[1])),
 					fuzzer.Text(strings.Join(frags, "")))
 				p.ExpectCloseByMe()
-				fragSend(p, c, fragFrame(fuzzer.OpText, false, frags[0]), fragFrame(fuzzer.OpContinuation, false, frags[1]),
+				send(p, c, fragFrame(fuzzer.OpText, false, frags[0]), fragFrame(fuzzer.OpContinuation, false, frags[1]),
 					fragFrame(fuzzer.OpPing, true, pings[0]))
 				p.Sleep(time.Second)
-				fragSend(p, c, fragFrame(fuzzer.OpContinuation, false, frags[2]), fragFrame(fuzzer.OpContinuation, false, frags[3]),
+				send(p, c, fragFrame(fuzzer.OpContinuation, false, frags[2]), fragFrame(fuzzer.OpContinuation, false, frags[3]),
 					fragFrame(fuzzer.OpPing, true, pings[1]), fragFrame(fuzzer.OpContinuation, true, frags[4]))
 			}})
 	}
