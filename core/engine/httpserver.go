@@ -15,14 +15,14 @@ const maxBody = 32 << 20
 // serveHTTP answers a plain HTTP request of TsgcWebSocketHTTPServer: the OnCommandGet /
 // OnCommandOther decision when enabled, else (or when the host left ResponseInfo untouched)
 // DocumentRoot, else 404.
-func (s *server) serveHTTP(w http.ResponseWriter, r *http.Request) {
+func (s *server) serveHTTP(ss *session, w http.ResponseWriter, r *http.Request) {
 	get := r.Method == http.MethodGet || r.Method == http.MethodHead || r.Method == http.MethodPost
 	if (get && s.optIn("Events.OnCommandGet")) || (!get && s.optIn("Events.OnCommandOther")) {
 		if s.httpDecision(w, r) {
 			return
 		}
 	}
-	if serveFromRoot(w, r, s.getString("DocumentRoot")) {
+	if serveFromRoot(w, r, ss.roots.get(s.getString("DocumentRoot"))) {
 		return
 	}
 	http.NotFound(w, r)

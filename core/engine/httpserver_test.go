@@ -224,3 +224,20 @@ func TestHTTPDoneIsFinal(t *testing.T) {
 		})
 	}
 }
+
+// The session keeps its DocumentRoot open; a new value while running is served from then on.
+func TestHTTPDocumentRootChange(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	must(t, os.WriteFile(filepath.Join(a, "f.txt"), []byte("from a"), 0o644))
+	must(t, os.WriteFile(filepath.Join(b, "f.txt"), []byte("from b"), 0o644))
+	srv, addr := newServerOn(t, KindHTTPServer, func(h uint64) { must(t, SetString(h, "DocumentRoot", a)) })
+	for _, want := range []string{"from a", "from a"} {
+		if _, body := httpDo(t, "GET", "http://"+addr+"/f.txt", nil); body != want {
+			t.Fatalf("got %q, want %q", body, want)
+		}
+	}
+	must(t, SetString(srv, "DocumentRoot", b))
+	if _, body := httpDo(t, "GET", "http://"+addr+"/f.txt", nil); body != "from b" {
+		t.Fatalf("after the change: got %q, want %q", body, "from b")
+	}
+}

@@ -23,14 +23,14 @@ func propsOf(h uint64, write bool) (ps *props.Set, unlock func(), err error) {
 		return o.props(), func() {}, nil
 	case *request:
 		if !write {
-			return o.ps, func() {}, nil
+			return o.propSet(), func() {}, nil
 		}
 		o.mu.Lock()
 		if o.finished {
 			o.mu.Unlock()
 			return nil, nil, Errorf(EHandle, "the decision of request %#x is already taken", h)
 		}
-		return o.ps, o.mu.Unlock, nil
+		return o.propSet(), o.mu.Unlock, nil
 	}
 	return nil, nil, badHandle(h)
 }

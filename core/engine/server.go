@@ -40,6 +40,7 @@ type session struct {
 	byGuid  map[string]*conn
 	closing bool
 	running tracker // request handlers, hence connections, of this session
+	roots   docRoots
 }
 
 func newServer(kind Kind) *server {
@@ -138,6 +139,7 @@ func (s *server) stop() error {
 			c.w().Close(1001, "server shutdown")
 		}
 		ss.running.wait(time.Hour)
+		ss.roots.close()
 		s.emit(&events.Event{Kind: events.EvShutdown})
 	})
 	return nil
@@ -288,7 +290,7 @@ func (ss *session) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if s.httpMode {
-		s.serveHTTP(w, r)
+		s.serveHTTP(ss, w, r)
 		return
 	}
 	// The plain server is not an HTTP server: say so instead of a misleading 404.
