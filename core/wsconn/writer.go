@@ -276,9 +276,13 @@ func worthCompressing(data []byte) bool { return len(data) >= MinCompressSize }
 func (c *Conn) encodeMessage(dst []byte, op wsproto.Opcode, data []byte, frag int) []byte {
 	rsv1 := false
 	if op.IsData() && c.cfg.Deflate != nil && worthCompressing(data) {
-		comp, err := c.compressor().Compress(c.compBuf[:0], data)
+		comp, key, pooled := c.compressor()
+		out, err := comp.Compress(c.compBuf[:0], data)
+		if pooled {
+			putStatelessCompressor(key, comp)
+		}
 		if err == nil {
-			c.compBuf, data, rsv1 = comp, comp, true
+			c.compBuf, data, rsv1 = out, out, true
 		}
 	}
 	if frag <= 0 || len(data) <= frag || op.IsControl() {
@@ -314,14 +318,22 @@ func (c *Conn) appendFrame(dst []byte, fin, rsv1 bool, op wsproto.Opcode, p []by
 	return dst
 }
 
-func (c *Conn) compressor() *deflate.Compressor {
-	if c.comp == nil {
-		p := c.cfg.Deflate
-		bits, noCtx := p.ServerMaxWindowBits, p.ServerNoContextTakeover
-		if c.client {
-			bits, noCtx = p.ClientMaxWindowBits, p.ClientNoContextTakeover
-		}
-		c.comp = deflate.NewCompressor(bits, noCtx, c.cfg.DeflateLevel)
+// compressor returns this direction's compressor. Without context takeover a
+// message needs no history, so it comes from a pool shared by the connections
+// with the same window and level (pooled: give it back under key), instead
+// of the ~1 MiB a compressor holds staying with every connection.
+func (c *Conn) compressor() (comp *deflate.Compressor, key prepKey, pooled bool) {
+	p := c.cfg.Deflate
+	bits, noCtx := p.ServerMaxWindowBits, p.ServerNoContextTakeover
+	if c.client {
+		bits, noCtx = p.ClientMaxWindowBits, p.ClientNoContextTakeover
 	}
-	return c.comp
+	if noCtx {
+		key = prepKey{compressed: true, bits: bits, level: c.cfg.DeflateLevel}
+		return getStatelessCompressor(key), key, true
+	}
+	if c.comp == nil {
+		c.comp = deflate.NewCompressor(bits, false, c.cfg.DeflateLevel)
+	}
+	return c.comp, key, false
 }
