@@ -31,8 +31,12 @@ func NewPreparedMessage(op wsproto.Opcode, data []byte) *PreparedMessage {
 // WritePrepared queues pm. Client connections and connections compressing
 // with context takeover encode it themselves, since their frames are
 // unique (masking, shared compression window).
+//
+// Never inline: a broadcast calls this for every recipient in a row, and
+// their drain goroutines write in parallel where one caller would write to
+// each socket in turn.
 func (c *Conn) WritePrepared(pm *PreparedMessage) error {
-	return c.enqueue(outFrame{op: pm.op, pm: pm}, false)
+	return c.enqueue(outFrame{op: pm.op, pm: pm}, false, false)
 }
 
 // preparedVariant returns the cache key this server connection can use, or

@@ -79,7 +79,7 @@ func (c *Conn) writeData(op wsproto.Opcode, p []byte, frag int) error {
 	b := getBuf(&payloadPool, len(p))
 	copy(*b, p)
 	f := outFrame{op: op, data: *b, pooled: b, frag: frag}
-	if err := c.enqueue(f, false); err != nil {
+	if err := c.enqueue(f, false, true); err != nil {
 		putBuf(&payloadPool, b)
 		return err
 	}
@@ -94,10 +94,12 @@ func (c *Conn) enqueueControl(op wsproto.Opcode, p []byte) error {
 }
 
 func (c *Conn) enqueueClose(code int, reason string) error {
-	return c.enqueue(outFrame{op: wsproto.OpClose, data: wsproto.ClosePayload(code, reason)}, true)
+	return c.enqueue(outFrame{op: wsproto.OpClose, data: wsproto.ClosePayload(code, reason)}, true, true)
 }
 
-func (c *Conn) enqueue(f outFrame, isClose bool) error {
+// enqueue queues f, or with mayInline writes it from the calling goroutine
+// when no writer is active (see writeInline).
+func (c *Conn) enqueue(f outFrame, isClose, mayInline bool) error {
 	n := f.size()
 	c.mu.Lock()
 	if c.closeQueued || c.broken {
@@ -115,7 +117,7 @@ func (c *Conn) enqueue(f outFrame, isClose bool) error {
 		c.closing.Store(true)
 	}
 	c.buffered.Add(n)
-	if !c.draining && c.raw != nil && n <= flushAt {
+	if mayInline && !c.draining && c.raw != nil && n <= flushAt {
 		c.draining = true // this caller takes the writer role
 		c.mu.Unlock()
 		c.writeInline(f)
