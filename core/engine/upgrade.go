@@ -12,8 +12,7 @@ import (
 
 func isUpgrade(r *http.Request) bool { return wsconn.IsUpgradeRequest(r) }
 
-// serveUpgrade turns an upgrade request into a connection and runs it on this (the request's)
-// goroutine, which becomes the connection's event goroutine.
+// serveUpgrade turns an upgrade request into a connection and starts its event goroutine.
 func (s *server) serveUpgrade(ss *session, w http.ResponseWriter, r *http.Request) {
 	if !s.getBool("Specifications.RFC6455") {
 		http.Error(w, "WebSocket (RFC 6455) is disabled on this server", http.StatusBadRequest)
@@ -115,8 +114,14 @@ func (s *server) serveUpgrade(ss *session, w http.ResponseWriter, r *http.Reques
 	}
 	c.publish()
 	ok = true
-	<-ss.started
-	c.run()
+	// The connection outlives this handler: returning lets net/http free what it keeps per request
+	// (its write buffer, the request), several KiB per idle connection.
+	ss.running.add()
+	goFn(func() {
+		defer ss.running.done()
+		<-ss.started
+		c.run()
+	})
 }
 
 // selectProtocol picks the first offered sub-protocol the server supports. A server without
