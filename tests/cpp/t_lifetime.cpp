@@ -3,6 +3,8 @@
 // destroyed from inside their own handlers, moved objects keep receiving their events.
 #include "harness.hpp"
 
+#include <thread>
+
 using namespace sgcws;
 
 struct EchoServer {
@@ -147,12 +149,15 @@ int main() {
     th::run("cpp destroy from inside its own handler (neNoSync)", [] {
         EchoServer srv;
         std::atomic<int> after{0};
-        std::atomic<bool> gone{false};
+        std::atomic<bool> gone{false}, sent{false};
         auto *client = new TsgcWebSocketClient();
         client->setNotifyEvents(neNoSync);
         client->OnMessage = [&, client](TsgcWSConnection &, const std::string &t) {
             if (gone) ++after;
             if (t == "die") {
+                // The host thread must be done writing through client before it is deleted (else the
+                // test itself would use a deleted object); the echoes of "more" are still on their way.
+                while (!sent) std::this_thread::yield();
                 delete client;  // detaches without waiting for this handler; the core is freed after it
                 gone = true;
             }
@@ -164,6 +169,7 @@ int main() {
         client->Connect(5000);
         client->WriteData("die");
         for (int i = 0; i < 50; ++i) client->WriteData("more");
+        sent = true;
         REQUIRE(th::waitFor([&] { return gone.load(); }, 5000));
         th::sleepMs(200);
         REQUIRE(after == 0);
