@@ -5,6 +5,7 @@
  *
  *   cabi nosync|async CONNS SIZE WINDOW WARM_MS DUR_MS */
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #include "harness.h"
@@ -72,6 +73,14 @@ static void *poller(void *p) {
     return NULL;
 }
 
+/* CPU-seconds (user + sys) of this process so far; *maxrss_kib its peak resident set (Linux: KiB). */
+static double cpu_seconds(long *maxrss_kib) {
+    struct rusage ru;
+    if (getrusage(RUSAGE_SELF, &ru) != 0) return 0;
+    if (maxrss_kib) *maxrss_kib = ru.ru_maxrss;
+    return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
 static int cmp64(const void *a, const void *b) {
     int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
     return (x > y) - (x < y);
@@ -110,9 +119,11 @@ int main(int argc, char **argv) {
     h_sleep_ms(warm);
     atomic_store(&measuring, 1);
     int64_t start = now_ns();
+    double cpu0 = cpu_seconds(NULL);
     h_sleep_ms(dur);
     atomic_store(&measuring, 0);
     double elapsed = (double)(now_ns() - start) / 1e9;
+    double cpu = cpu_seconds(NULL) - cpu0;
     long got = atomic_load(&count);
     atomic_store(&stopping, 1);
     for (int64_t end = h_now_ms() + 5000; atomic_load(&outstanding) > 0 && h_now_ms() < end;) h_sleep_ms(1);
@@ -135,7 +146,10 @@ int main(int argc, char **argv) {
     }
     qsort(all, total, sizeof *all, cmp64);
 #define PCT(q) (total ? (double)all[(size_t)((q) * (double)(total - 1))] : 0.0)
-    printf("RESULT {\"rate\":%.1f,\"p50\":%.0f,\"p99\":%.0f,\"p999\":%.0f,\"n\":%ld}\n", got / elapsed, PCT(0.5),
-           PCT(0.99), PCT(0.999), got);
+    long maxrss = 0;
+    cpu_seconds(&maxrss);
+    printf("RESULT {\"rate\":%.1f,\"p50\":%.0f,\"p99\":%.0f,\"p999\":%.0f,\"n\":%ld,\"cpu\":%.3f,\"percpu\":%.1f,"
+           "\"maxrss_kib\":%ld}\n",
+           got / elapsed, PCT(0.5), PCT(0.99), PCT(0.999), got, cpu, cpu > 0 ? got / cpu : 0.0, maxrss);
     return h_finish();
 }

@@ -15,6 +15,7 @@ import (
 type engineTransport struct {
 	mode    string // "neNoSync" or "neAsynchronous"
 	deflate bool
+	text    bool // text messages (OnMessage, UTF-8 checked) instead of binary
 }
 
 func (t engineTransport) Dial(n int, payload []byte, onEcho func(int)) (func(int) error, func(), error) {
@@ -75,8 +76,11 @@ func (t engineTransport) Dial(n int, payload []byte, onEcho func(int)) (func(int
 	}
 
 	srv, err := setup(engine.KindServer, func(ev *events.Event) {
-		if ev.Kind == events.EvBinary {
+		switch ev.Kind {
+		case events.EvBinary:
 			_ = engine.Write(ev.Connection, engine.TypeBinary, ev.Data, 0)
+		case events.EvMessage:
+			_ = engine.Write(ev.Connection, engine.TypeText, ev.Data, 0)
 		}
 	})
 	if err != nil {
@@ -98,7 +102,7 @@ func (t engineTransport) Dial(n int, payload []byte, onEcho func(int)) (func(int
 	index := make(map[uint64]int, n) // written before the first message is sent, then read-only
 	for i := range clients {
 		h, err := setup(engine.KindClient, func(ev *events.Event) {
-			if ev.Kind == events.EvBinary {
+			if ev.Kind == events.EvBinary || ev.Kind == events.EvMessage {
 				onEcho(index[ev.Component])
 			}
 		})
@@ -115,8 +119,12 @@ func (t engineTransport) Dial(n int, payload []byte, onEcho func(int)) (func(int
 			return fail(fmt.Errorf("connect: %w", err))
 		}
 	}
+	typ := engine.TypeBinary
+	if t.text {
+		typ = engine.TypeText
+	}
 	send := func(i int) error {
-		return engine.Write(clients[i], engine.TypeBinary, payload, 0)
+		return engine.Write(clients[i], typ, payload, 0)
 	}
 	return send, closeFn, nil
 }

@@ -37,8 +37,8 @@ func gorillaServer(compress bool) (string, func(), error) {
 }
 
 // gorillaClients dials n gorilla clients to url; each has a reader goroutine calling onEcho, and a
-// write lock (gorilla allows one concurrent writer).
-func gorillaClients(url string, n int, compress bool, payload []byte, onEcho func(int)) (func(int) error, func(), error) {
+// write lock (gorilla allows one concurrent writer). text sends text messages instead of binary.
+func gorillaClients(url string, n int, compress, text bool, payload []byte, onEcho func(int)) (func(int) error, func(), error) {
 	d := websocket.Dialer{EnableCompression: compress}
 	conns := make([]*websocket.Conn, 0, n)
 	locks := make([]sync.Mutex, n)
@@ -69,23 +69,27 @@ func gorillaClients(url string, n int, compress bool, payload []byte, onEcho fun
 			}
 		}()
 	}
+	mt := websocket.BinaryMessage
+	if text {
+		mt = websocket.TextMessage
+	}
 	send := func(i int) error {
 		locks[i].Lock()
 		defer locks[i].Unlock()
-		return conns[i].WriteMessage(websocket.BinaryMessage, payload)
+		return conns[i].WriteMessage(mt, payload)
 	}
 	return send, closeFn, nil
 }
 
 // gorillaTransport: gorilla server and gorilla clients in this process.
-type gorillaTransport struct{ compress bool }
+type gorillaTransport struct{ compress, text bool }
 
 func (t gorillaTransport) Dial(n int, payload []byte, onEcho func(int)) (func(int) error, func(), error) {
 	url, stopSrv, err := gorillaServer(t.compress)
 	if err != nil {
 		return nil, nil, err
 	}
-	send, closeClients, err := gorillaClients(url, n, t.compress, payload, onEcho)
+	send, closeClients, err := gorillaClients(url, n, t.compress, t.text, payload, onEcho)
 	if err != nil {
 		stopSrv()
 		return nil, nil, err

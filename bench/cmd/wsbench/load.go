@@ -29,6 +29,15 @@ type result struct {
 	P99  float64 `json:"p99"`
 	P999 float64 `json:"p999"`
 	N    int64   `json:"n"`
+	// CPU is the process's CPU-seconds (user+sys) over the measured time, PerCPU = N/CPU, MaxRSS
+	// the process's peak resident set over its whole life (KiB).
+	CPU    float64 `json:"cpu,omitempty"`
+	PerCPU float64 `json:"percpu,omitempty"`
+	MaxRSS float64 `json:"maxrss_kib,omitempty"`
+	// Elapsed (ns) is a fixed-count run's time from the first send to the last echo (manual.go).
+	Elapsed float64 `json:"elapsed,omitempty"`
+	// B3/B4's server-side figures (servermetrics.go).
+	serverMetrics
 }
 
 // client state: send times of the messages in flight (FIFO: echoes come back in order) and the
@@ -93,10 +102,10 @@ func runLoad(tr transport, s loadSpec) (result, error) {
 	}
 	time.Sleep(s.Warm)
 	measuring.Store(true)
-	start := time.Now()
+	start, cpu0 := time.Now(), cpuSeconds()
 	time.Sleep(s.Dur)
 	measuring.Store(false)
-	elapsed := time.Since(start)
+	elapsed, cpu := time.Since(start), cpuSeconds()-cpu0
 	n := count.Load()
 	stop.Store(true)
 	for deadline := time.Now().Add(5 * time.Second); outstanding.Load() > 0 && time.Now().Before(deadline); {
@@ -114,7 +123,10 @@ func runLoad(tr transport, s loadSpec) (result, error) {
 		all = append(all, c.lat...)
 		c.mu.Unlock()
 	}
-	r := result{Rate: float64(n) / elapsed.Seconds(), N: n}
+	r := result{Rate: float64(n) / elapsed.Seconds(), N: n, CPU: cpu, MaxRSS: maxRSSKiB()}
+	if cpu > 0 {
+		r.PerCPU = float64(n) / cpu
+	}
 	r.P50, r.P99, r.P999 = percentiles(all)
 	return r, nil
 }

@@ -30,7 +30,7 @@ func (t nodeTransport) Dial(n int, payload []byte, onEcho func(int)) (func(int) 
 		stopNode()
 		return nil, nil, fmt.Errorf("node echo server did not start: %q %v", line, err)
 	}
-	send, closeClients, err := gorillaClients("ws://127.0.0.1:"+port+"/", n, false, payload, onEcho)
+	send, closeClients, err := gorillaClients("ws://127.0.0.1:"+port+"/", n, false, false, payload, onEcho)
 	if err != nil {
 		stopNode()
 		return nil, nil, err

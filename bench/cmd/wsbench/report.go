@@ -21,7 +21,7 @@ func report(cfg config, rows []row, took time.Duration) error {
 	fmt.Fprintf(&md, "%s, %s/%s, %d CPUs (shared: compare ratios, not absolute numbers), %s.\n",
 		time.Now().UTC().Format("2006-01-02 15:04 UTC"), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version())
 	fmt.Fprintf(&md, "Each variant ran %d× (%v + %v warm-up per run), interleaved with its baseline; values are medians. "+
-		"Ratio > 1 means ours is better (rate: ours/baseline; latency: baseline/ours). Run took %v.\n\n",
+		"Ratio > 1 means ours is better (rates: ours/baseline; latency, time, memory: baseline/ours). Run took %v.\n\n",
 		cfg.rounds, cfg.dur, cfg.warm, took.Round(time.Second))
 	md.WriteString(table)
 	md.WriteString("\n![ratios](latest.svg)\n")
@@ -43,12 +43,15 @@ func markdownTable(rows []row) string {
 		if r.target > 0 {
 			label += fmt.Sprintf(" (target ≥ %.1f×)", r.target)
 		}
+		if r.limit > 0 {
+			label += fmt.Sprintf(" (target: ours ≤ %s)", value(r.metric, r.limit))
+		}
 		if !r.ok {
 			fmt.Fprintf(&b, "| %s | n/a | n/a | n/a |\n", label)
 			continue
 		}
 		mark := ""
-		if r.target > 0 && r.ratio < r.target || r.target == 0 && r.ratio < 0.9 {
+		if r.warn() {
 			mark = " ⚠"
 		}
 		fmt.Fprintf(&b, "| %s | %s | %s | %.2f×%s |\n", label, value(r.metric, r.ours), value(r.metric, r.base), r.ratio, mark)
@@ -56,9 +59,24 @@ func markdownTable(rows []row) string {
 	return b.String()
 }
 
+// warn: the row misses its ratio target (0.9× without one) or ours exceeds its absolute limit.
+func (r row) warn() bool {
+	return r.target > 0 && r.ratio < r.target || r.target == 0 && r.ratio < 0.9 || r.limit > 0 && r.ours > r.limit
+}
+
 func value(metric string, v float64) string {
-	if metric == "rate" {
+	if d, ok := serverMetricDefs[metric]; ok {
+		return d.show(v)
+	}
+	switch metric {
+	case "rate":
 		return fmt.Sprintf("%.0f/s", v)
+	case "percpu":
+		return fmt.Sprintf("%.0f/CPU-s", v)
+	case "maxrss":
+		return fmt.Sprintf("%.1f MiB", v/1024)
+	case "elapsed":
+		return fmt.Sprintf("%.0f ms", v/1e6)
 	}
 	return fmt.Sprintf("%.1f µs", v/1e3)
 }
@@ -88,7 +106,7 @@ func svgChart(rows []row) string {
 			continue
 		}
 		color := "#4a9d5b"
-		if r.target > 0 && r.ratio < r.target || r.target == 0 && r.ratio < 0.9 {
+		if r.warn() {
 			color = "#d9822b"
 		}
 		fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%.1f" height="%d" fill="%s"/>`+"\n", labelW, y+3, x(r.ratio)-labelW, rowH-6, color)
@@ -100,7 +118,7 @@ func svgChart(rows []row) string {
 	bottom := top + rowH*len(rows)
 	fmt.Fprintf(&b, `<line x1="%.1f" x2="%.1f" y1="%d" y2="%d" stroke="black" stroke-dasharray="4 3"/>`+"\n", x(1), x(1), top, bottom)
 	fmt.Fprintf(&b, `<text x="%.1f" y="%d" text-anchor="middle">1×</text>`+"\n", x(1), bottom+16)
-	fmt.Fprintf(&b, `<text x="%d" y="%d">black tick = target; orange = below target (or &lt; 0.9× without one)</text>`+"\n", labelW, bottom+28)
+	fmt.Fprintf(&b, `<text x="%d" y="%d">black tick = target; orange = a target missed (or &lt; 0.9× without one)</text>`+"\n", labelW, bottom+28)
 	b.WriteString("</svg>\n")
 	return b.String()
 }
