@@ -44,6 +44,7 @@ type Conn struct {
 
 	running   atomic.Bool
 	closing   atomic.Bool
+	inputLeft atomic.Bool // the reader has more frames buffered (a hint for inline writes)
 	recBytes  atomic.Int64
 	sendBytes atomic.Int64
 	buffered  atomic.Int64

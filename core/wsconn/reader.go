@@ -55,6 +55,7 @@ func (c *Conn) readLoop() (int, string) {
 			return c.readFailed(err)
 		}
 		c.recBytes.Add(h.Length)
+		c.noteInputLeft()
 		if h.Masked {
 			wsproto.MaskBytes(h.MaskKey, 0, p)
 		}
@@ -69,6 +70,11 @@ func (c *Conn) readLoop() (int, string) {
 		}
 	}
 }
+
+// noteInputLeft records, before a frame is handled, whether more input is
+// already buffered: answers written meanwhile (an echo, a pong) then queue
+// up and leave in one write instead of one system call each (see enqueue).
+func (c *Conn) noteInputLeft() { c.inputLeft.Store(c.br.Buffered() > 0) }
 
 func (c *Conn) checkHeader(h *wsproto.Header) *wsproto.ProtocolError {
 	switch {
@@ -134,6 +140,7 @@ func (c *Conn) onDataFrame(h *wsproto.Header) (code int, reason string, done boo
 		return code, reason, true
 	}
 	c.recBytes.Add(int64(len(payload)))
+	c.noteInputLeft()
 	if h.Masked && !validate {
 		wsproto.MaskBytes(h.MaskKey, 0, payload)
 	}

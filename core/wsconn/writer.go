@@ -98,7 +98,8 @@ func (c *Conn) enqueueClose(code int, reason string) error {
 }
 
 // enqueue queues f, or with mayInline writes it from the calling goroutine
-// when no writer is active (see writeInline).
+// when no writer is active and the reader has no more input waiting, that
+// is when nothing else is likely to follow soon (see writeInline).
 func (c *Conn) enqueue(f outFrame, isClose, mayInline bool) error {
 	n := f.size()
 	c.mu.Lock()
@@ -117,7 +118,7 @@ func (c *Conn) enqueue(f outFrame, isClose, mayInline bool) error {
 		c.closing.Store(true)
 	}
 	c.buffered.Add(n)
-	if mayInline && !c.draining && c.raw != nil && n <= flushAt {
+	if mayInline && !c.draining && c.raw != nil && n <= flushAt && !c.inputLeft.Load() {
 		c.draining = true // this caller takes the writer role
 		c.mu.Unlock()
 		c.writeInline(f)
