@@ -54,12 +54,24 @@ func optName(p *C.char) string {
 
 // text converts a string with an explicit byte length.
 func text(p *C.char, n C.int32_t, what string) (string, error) {
-	b, err := bytesOf(unsafe.Pointer(p), int64(n), what)
-	return string(b), err
+	b, err := borrowedBytes(unsafe.Pointer(p), int64(n), what)
+	return string(b), err // string() copies
 }
 
 // bytesOf copies len bytes at p; NULL is allowed only with len 0.
 func bytesOf(p unsafe.Pointer, n int64, what string) ([]byte, error) {
+	b, err := borrowedBytes(p, n, what)
+	if err != nil || len(b) == 0 {
+		return b, err
+	}
+	return append([]byte(nil), b...), nil
+}
+
+// borrowedBytes is bytesOf without the copy: the slice is the host's memory, valid only during the
+// call. Only for engine calls that copy what they keep before returning (the sends: the message is
+// copied into the connection's queue or onto the wire), where a second copy here cost a heap
+// allocation per message.
+func borrowedBytes(p unsafe.Pointer, n int64, what string) ([]byte, error) {
 	switch {
 	case n < 0:
 		return nil, badArg("%s length %d is negative", what, n)
@@ -70,7 +82,7 @@ func bytesOf(p unsafe.Pointer, n int64, what string) ([]byte, error) {
 	case p == nil:
 		return nil, badArg("%s is NULL with length %d", what, n)
 	}
-	return append([]byte(nil), unsafe.Slice((*byte)(p), int(n))...), nil
+	return unsafe.Slice((*byte)(p), int(n)), nil
 }
 
 // nonNegative checks a count or size.

@@ -14,7 +14,7 @@ import (
 //export sgcws_write
 func sgcws_write(h C.uint64_t, typ C.int32_t, data unsafe.Pointer, length C.int64_t, fragmentSize C.int32_t) C.int32_t {
 	return call("sgcws_write", func() error {
-		b, err := bytesOf(data, int64(length), "data")
+		b, err := borrowedBytes(data, int64(length), "data")
 		if err == nil {
 			err = nonNegative(fragmentSize, "fragment_size")
 		}
@@ -32,7 +32,7 @@ func sgcws_write_to(server C.uint64_t, guid *C.char, typ C.int32_t, data unsafe.
 		if err != nil {
 			return err
 		}
-		b, err := bytesOf(data, int64(length), "data")
+		b, err := borrowedBytes(data, int64(length), "data")
 		if err != nil {
 			return err
 		}
@@ -44,7 +44,7 @@ func sgcws_write_to(server C.uint64_t, guid *C.char, typ C.int32_t, data unsafe.
 func sgcws_broadcast(server C.uint64_t, typ C.int32_t, data unsafe.Pointer, length C.int64_t,
 	channel, protocol, exclude, include *C.char) C.int32_t {
 	return call("sgcws_broadcast", func() error {
-		b, err := bytesOf(data, int64(length), "data")
+		b, err := borrowedBytes(data, int64(length), "data")
 		if err != nil {
 			return err
 		}
@@ -56,7 +56,7 @@ func sgcws_broadcast(server C.uint64_t, typ C.int32_t, data unsafe.Pointer, leng
 //export sgcws_ping
 func sgcws_ping(h C.uint64_t, data unsafe.Pointer, length C.int32_t) C.int32_t {
 	return call("sgcws_ping", func() error {
-		b, err := bytesOf(data, int64(length), "data")
+		b, err := borrowedBytes(data, int64(length), "data")
 		if err != nil {
 			return err
 		}

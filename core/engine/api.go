@@ -72,6 +72,9 @@ func DisconnectWait(h uint64, timeout time.Duration, insideCallback bool) error 
 func Start(h uint64) error { return start(h) }
 func Stop(h uint64) error  { return stop(h) }
 
+// The sends (Write, WriteTo, Broadcast, Ping) never keep data after they return: the C ABI passes
+// the host's own buffer without copying it.
+
 // Write sends a message on a client or a connection; it never blocks.
 func Write(h uint64, typ int32, data []byte, fragmentSize int) error {
 	return write(h, typ, data, fragmentSize)
