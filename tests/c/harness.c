@@ -252,6 +252,7 @@ static void *h_sender_main(void *p) {
             atomic_fetch_add(&s->sent, 1);
         } else if (rc != SGCWS_E_QUEUE_FULL) {
             atomic_store(&s->last_rc, rc);
+            atomic_fetch_add(&s->failed, 1);
             break;
         }
         if (i % 64 == 0 || rc == SGCWS_E_QUEUE_FULL) h_sleep_ms(1);
@@ -269,6 +270,10 @@ void h_senders_start(h_senders *s, sgcws_handle target, int nthreads) {
 void h_senders_stop(h_senders *s) {
     atomic_store(&s->stop, 1);
     for (int i = 0; i < s->n; i++) pthread_join(s->threads[i], NULL);
+}
+
+int h_senders_wait_failed(h_senders *s, int timeout_ms) {
+    return h_wait(h_pred_at_least, &(h_at_least){&s->failed, s->n}, timeout_ms, NULL, 0);
 }
 
 /* ---- servers and sockets ---- */

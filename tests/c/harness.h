@@ -153,9 +153,12 @@ typedef struct h_senders {
     atomic_int stop;
     atomic_long sent;
     atomic_int last_rc; /* the failure that ended a thread, 0 if none */
+    atomic_long failed; /* threads that ended on a failure (not by h_senders_stop) */
 } h_senders;
 void h_senders_start(h_senders *s, sgcws_handle target, int nthreads);
 void h_senders_stop(h_senders *s);
+/* Waits (bounded) until every thread has ended on a failure of its own; returns 1 if they all did. */
+int h_senders_wait_failed(h_senders *s, int timeout_ms);
 
 /* ---- servers and sockets (127.0.0.1 only) ---- */
 
