@@ -7,6 +7,7 @@
 #   ./build.sh test|demo|bench [args]   run tests/run-all.sh, demo/run.sh, bench/run.sh
 #   ./build.sh conformance [args]       the whole conformance catalogue, both directions (slow groups
 #                                       9, 12 and 13 included; the test command runs the others)
+#   ./build.sh gen [-check]             regenerate what comes from the component registry (tools/gen)
 #
 # A command is a function named cmd_<name>; add one to add a command. Builds are skipped when no
 # source changed since the last one (FORCE=1 rebuilds).
@@ -36,7 +37,7 @@ go_shared() {
 		-o "$gen/$(basename "$out")" ./capi
 	mv "$gen/$(basename "$out")" "$out"
 	mv "$gen/$(basename "${out%.*}").h" "$gen/exports.h" # Go's view of the exports, not the contract
-	cp include/sgcws.h "$(dirname "$out")/"
+	cp include/sgcws.h include/sgcws_components.h "$(dirname "$out")/"
 }
 
 build_native() {
@@ -106,6 +107,7 @@ run_script() {
 }
 
 cmd_test() { run_script tests/run-all.sh "$@"; }
+cmd_gen() { exec go run ./tools/gen "$@"; }
 cmd_demo() { run_script demo/run.sh "$@"; }
 cmd_bench() { run_script bench/run.sh "$@"; }
 cmd_conformance() {
@@ -116,7 +118,7 @@ cmd_conformance() {
 main() {
 	local cmd=${1:-build}
 	[[ $# -gt 0 ]] && shift
-	declare -F "cmd_$cmd" >/dev/null || die "unknown command \"$cmd\" (build, native, windows, test, demo, bench, conformance)"
+	declare -F "cmd_$cmd" >/dev/null || die "unknown command \"$cmd\" (build, native, windows, test, demo, bench, conformance, gen)"
 	"cmd_$cmd" "$@"
 }
 

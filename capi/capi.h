@@ -20,6 +20,9 @@ SGCWS_INTERNAL void sgcws_err_set(const char *msg, size_t len);
 SGCWS_INTERNAL void sgcws_err_clear(void);
 SGCWS_INTERNAL const char *sgcws_err_get(void);
 
+/* scratch.c: the calling thread's memory for sgcws_invoke/sgcws_args strings (NULL if out of memory). */
+SGCWS_INTERNAL char *sgcws_scratch(size_t n);
+
 /* callctx.c: which components' callbacks run on the calling thread. */
 SGCWS_INTERNAL void sgcws_cb_push(sgcws_handle component);
 SGCWS_INTERNAL void sgcws_cb_pop(void);

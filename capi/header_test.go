@@ -8,6 +8,7 @@ import (
 
 	"github.com/sgcws/sgcws/core/engine"
 	"github.com/sgcws/sgcws/core/events"
+	"github.com/sgcws/sgcws/core/registry"
 )
 
 // The header's numbers are the ABI; the Go constants must say the same.
@@ -26,8 +27,13 @@ func TestHeaderConstants(t *testing.T) {
 		"SGCWS_ABI_VERSION": engine.ABIVersion,
 		"SGCWS_CLIENT":      int64(engine.KindClient), "SGCWS_SERVER": int64(engine.KindServer),
 		"SGCWS_HTTP_SERVER": int64(engine.KindHTTPServer), "SGCWS_CONNECTION": int64(engine.KindConnection),
-		"SGCWS_REQUEST": int64(engine.KindRequest),
-		"SGCWS_TEXT":    int64(engine.TypeText), "SGCWS_BINARY": int64(engine.TypeBinary),
+		"SGCWS_REQUEST": int64(engine.KindRequest), "SGCWS_ARGS": int64(engine.KindArgs),
+		"SGCWS_E_METHOD": int64(engine.EMethod),
+		"SGCWS_T_NONE":   int64(registry.None), "SGCWS_T_BOOL": int64(registry.Bool),
+		"SGCWS_T_INT": int64(registry.Int), "SGCWS_T_DOUBLE": int64(registry.Double),
+		"SGCWS_T_STRING": int64(registry.String), "SGCWS_T_BYTES": int64(registry.Bytes),
+		"SGCWS_T_HANDLE": int64(registry.Handle),
+		"SGCWS_TEXT":     int64(engine.TypeText), "SGCWS_BINARY": int64(engine.TypeBinary),
 		"SGCWS_FLAG_FINAL": int64(events.FlagFinal), "SGCWS_FLAG_BINARY": int64(events.FlagBinary),
 		"SGCWS_OK": int64(engine.OK), "SGCWS_E_INTERNAL": int64(engine.EInternal),
 		"SGCWS_E_HANDLE": int64(engine.EHandle), "SGCWS_E_ARG": int64(engine.EArg),

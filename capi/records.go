@@ -22,6 +22,7 @@ func fillRecord(rec *C.sgcws_event, ev *events.Event) {
 	rec.code = C.int32_t(ev.Code)
 	rec.flags = C.uint32_t(ev.Flags)
 	rec.offset = C.int64_t(ev.Offset)
+	rec.args = C.sgcws_handle(ev.Args)
 }
 
 // eventCallback adapts the host's sgcws_event_cb for the engine (neNoSync). The record is built on

@@ -78,6 +78,7 @@ extern "C" {
 #define SGCWS_E_SHUTDOWN    -17   /* the library has been shut down */
 #define SGCWS_E_UNSUPPORTED -18   /* not available on this component or platform */
 #define SGCWS_E_TLS         -19   /* certificate or key could not be loaded or verified */
+#define SGCWS_E_METHOD      -20   /* unknown method name for this component */
 
 /* The fixed, static description of a status code ("unknown status code" for other values). */
 const char *SGCWS_CALL sgcws_errstr(int32_t code);
@@ -119,6 +120,9 @@ typedef uint64_t sgcws_handle;  /* 0 is never a valid handle */
 #define SGCWS_HTTP_SERVER  3  /* TsgcWebSocketHTTPServer: the server plus HTTP on the same port */
 #define SGCWS_CONNECTION   4  /* TsgcWSConnection: handed out in events, never created by the host */
 #define SGCWS_REQUEST      5  /* a decision or HTTP request in progress: handed out in events */
+#define SGCWS_ARGS         6  /* the arguments of a registered event: handed out in events */
+/* Kinds 16 and up are the registered components (protocols, APIs, ...): their numbers are in the
+ * generated header sgcws_components.h, and sgcws_describe(0) lists them. */
 
 /* Creates a component of the given kind with the manual's defaults. */
 int32_t SGCWS_CALL sgcws_create(int32_t kind, sgcws_handle *out);
@@ -287,6 +291,7 @@ typedef struct sgcws_event {
     uint32_t flags;           /* SGCWS_FLAG_* */
     int64_t offset;           /* fragmented: bytes of the message before this fragment */
     void *user_data;          /* the connection's Data slot (sgcws_set_data) when the event was raised */
+    sgcws_handle args;        /* registered events: their arguments (SGCWS_ARGS), see sgcws_args; else 0 */
 } sgcws_event;
 
 typedef void(SGCWS_CALL *sgcws_event_cb)(void *user, const sgcws_event *event);
@@ -323,6 +328,65 @@ int32_t SGCWS_CALL sgcws_waitable(sgcws_handle component, intptr_t *waitable);
  * then the last. The component keeps working silently until sgcws_destroy. Bindings call it first when
  * the object that receives events is about to go away. */
 int32_t SGCWS_CALL sgcws_detach(sgcws_handle component);
+
+/* ---------------------------------------------------------------------------------------------------
+ * Components by name: the generic path
+ *
+ * Besides the typed calls above, every component is described by the library's registry: its
+ * properties, its methods with typed parameters and its events with typed arguments
+ * (sgcws_describe). Methods are called by name with sgcws_invoke; a registered event (kind >= 100,
+ * numbered per component kind in sgcws_components.h) carries its arguments in an SGCWS_ARGS handle
+ * (event->args), read all at once with sgcws_args or one by name with the property getters
+ * (sgcws_get_str(event->args, "Channel", ...)). A registered decision event has event->reply ==
+ * event->args: the host sets its var arguments by name with the property setters while it handles
+ * the event, and the answer is taken as for every decision event. Reading the arguments after the
+ * event was released fails with SGCWS_E_HANDLE. This path never grows with the catalogue; the typed
+ * calls stay for the hot paths.
+ * ------------------------------------------------------------------------------------------------- */
+
+#define SGCWS_T_NONE    0  /* no value (a procedure's result) */
+#define SGCWS_T_BOOL    1  /* i: 0 or 1 */
+#define SGCWS_T_INT     2  /* i */
+#define SGCWS_T_DOUBLE  3  /* d */
+#define SGCWS_T_STRING  4  /* data/len: UTF-8 */
+#define SGCWS_T_BYTES   5  /* data/len */
+#define SGCWS_T_HANDLE  6  /* i: an sgcws_handle */
+
+/* One typed value: a method argument, a method result or an event argument. Zero-initialise it and
+ * set type and the one field the type uses. Strings are not NUL-terminated. */
+typedef struct sgcws_value {
+    int64_t i;           /* SGCWS_T_BOOL, _INT, _HANDLE */
+    double d;            /* SGCWS_T_DOUBLE */
+    int64_t len;         /* SGCWS_T_STRING, _BYTES: bytes at data */
+    int32_t type;        /* SGCWS_T_* */
+    int32_t reserved;    /* 0 */
+    const char *data;    /* SGCWS_T_STRING, _BYTES */
+    const char *name;    /* arguments: the parameter's name (ASCII, NUL-terminated), or NULL to
+                            take the next position; out: the name */
+} sgcws_value;
+
+/* Calls the method of a component by name (case-insensitive). Arguments are matched by position
+ * first, then by name in any order; omitted ones take their declared defaults. An integer converts
+ * to a double or a handle and text to bytes; other mismatches are SGCWS_E_TYPE, unknown, missing or
+ * surplus arguments SGCWS_E_ARG, an unknown method SGCWS_E_METHOD; the message names them. result
+ * may be NULL; otherwise it receives the typed result (type SGCWS_T_NONE for a procedure), whose data
+ * stays valid until this thread's next sgcws_invoke or sgcws_args. A method that waits for the network
+ * (the description marks it "blocking") fails with SGCWS_E_IN_CALLBACK inside a callback. */
+int32_t SGCWS_CALL sgcws_invoke(sgcws_handle component, const char *method, const sgcws_value *args,
+                                int32_t nargs, sgcws_value *result);
+
+/* Copies the arguments of a registered event (event->args) into out, in their declared order, with
+ * their names, and stores their number in *count (a first call with cap 0 asks for it). Strings
+ * stay valid until this thread's next sgcws_invoke or sgcws_args. SGCWS_E_HANDLE once the event was
+ * released; SGCWS_E_BUFFER (count stored) when cap is too small. */
+int32_t SGCWS_CALL sgcws_args(sgcws_handle args, sgcws_value *out, int32_t cap, int32_t *count);
+
+/* The registry's description of a component kind as JSON (kind 0: every registered kind, an
+ * array): {"name", "kind", "unit", "properties": [{"name", "type", "default", "values"...}],
+ * "methods": [{"name", "params": [{"name", "type", "default"...}], "result", "blocking"}],
+ * "events": [{"name", "id", "connection", "decision", "args": [{"name", "type", "var"}]}]}.
+ * Same buffer rules as sgcws_get_str. A binding can compare it with what it was generated from. */
+int32_t SGCWS_CALL sgcws_describe(int32_t kind, char *buf, int32_t cap, int32_t *len);
 
 #ifdef __cplusplus
 }

@@ -49,7 +49,7 @@ if compgen -G "capi/*_test.go" >/dev/null; then
     suite "go test capi" 300 go test -count=1 ./capi
 fi
 suite "build library" 600 bash -c build_library
-suite "docs/PROPERTIES.md up to date" 300 go run ./tools/genprops -check
+suite "generated files up to date (tools/gen -check)" 300 go run ./tools/gen -check
 suite tests/c 600 tests/c/run.sh
 suite tests/interop 600 tests/interop/run.sh
 for tool in tools/check-exports.sh tools/wine-smoke.sh; do

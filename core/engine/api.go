@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/sgcws/sgcws/core/events"
+	"github.com/sgcws/sgcws/core/registry"
 )
 
 // Kind is a handle kind; the values are ABI (SGCWS_CLIENT ... SGCWS_REQUEST).
@@ -19,6 +20,7 @@ const (
 	KindHTTPServer Kind = 3
 	KindConnection Kind = 4
 	KindRequest    Kind = 5
+	KindArgs       Kind = 6 // the arguments of a registered event (SGCWS_ARGS)
 )
 
 // Message types of Write/Broadcast (SGCWS_TEXT, SGCWS_BINARY).
@@ -57,6 +59,17 @@ func GetString(h uint64, name string) (string, error) { return getString(h, name
 
 // Properties lists a kind's properties as props.ListText does.
 func Properties(kind Kind) (string, error) { return properties(kind) }
+
+// Invoke calls a method of a registered component by name (sgcws_invoke).
+func Invoke(h uint64, method string, args []registry.Value, insideCallback bool) (registry.Value, error) {
+	return invoke(h, method, args, insideCallback)
+}
+
+// EventArgs reads the arguments of a registered event (sgcws_args).
+func EventArgs(args uint64) ([]registry.Value, error) { return eventArgValues(args) }
+
+// Describe renders the registry's JSON description of a kind, or of every kind (0).
+func Describe(kind Kind) (string, error) { return describe(kind) }
 
 // Connect is the client's blocking Connect(Timeout).
 func Connect(h uint64, timeout time.Duration, insideCallback bool) error {

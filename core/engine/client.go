@@ -152,7 +152,7 @@ func (c *client) settings() clientSettings {
 		useTLS:    c.getBool("TLS"),
 		path:      c.getString("Options.Parameters"),
 		origin:    c.getString("Options.Origin"),
-		protocols: c.getLines("Protocols"),
+		protocols: append(c.getLines("Protocols"), c.attached.names()...),
 		headers:   c.getLines("Options.Headers"),
 		deflate:   c.deflateConfig(),
 		tls:       c.tlsOptions(),
@@ -259,6 +259,10 @@ func (c *client) dialAndRun(timeout time.Duration) error {
 	cn.setAddrs(nc)
 	cn.url = st.path
 	cn.protocol = res.Protocol
+	// The protocol the server selected; when it selected none, the client's only attached one.
+	if cn.att = c.attached.find(res.Protocol); cn.att == nil && res.Protocol == "" {
+		cn.att = c.attached.only()
+	}
 	cn.headersReq = strings.Join(requestLines(&req), "\n")
 	cn.headersResp = headerLines(res.Header)
 	cn.ws.Store(wsconn.New(nc, br, c.wsConfig(wsconn.RoleClient, res.Deflate, st.deflate.Level()), cn))

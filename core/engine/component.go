@@ -32,6 +32,8 @@ type component struct {
 	detached  atomic.Bool
 	destroyed atomic.Bool
 
+	attached attachments // protocols attached to this transport (clients and servers)
+
 	mu     sync.Mutex
 	owned  map[uint64]struct{} // connection and request handles this component issued
 	expire []uint64            // handles of the batch the host holds, removed when it is released
@@ -54,8 +56,8 @@ func (c *component) deliver(ev *events.Event) {
 	if fn := c.hostCb.Load(); fn != nil {
 		(*fn)(ev)
 	} else if ev.Reply != 0 {
-		if r, err := lookupRequest(ev.Reply); err == nil {
-			r.unanswered.Store(true)
+		if d, err := lookupDecision(ev.Reply); err == nil {
+			d.unansweredFlag().Store(true)
 		}
 	}
 	c.expireNow(expiring(ev, nil))
@@ -68,6 +70,9 @@ func expiring(ev *events.Event, dst []uint64) []uint64 {
 	}
 	if ev.Reply != 0 {
 		dst = append(dst, ev.Reply)
+	}
+	if ev.Args != 0 && ev.Args != ev.Reply {
+		dst = append(dst, ev.Args)
 	}
 	return dst
 }
@@ -94,17 +99,30 @@ func (c *component) expireNow(hs []uint64) {
 	}
 	c.mu.Lock()
 	for _, h := range hs {
-		delete(c.owned, h)
-		tab.Remove(h)
+		if _, mine := c.owned[h]; mine {
+			delete(c.owned, h)
+			releaseHandle(h)
+		}
 	}
 	c.mu.Unlock()
+}
+
+// releaseHandle drops one component's hold on a handle: a connection's handle goes when the last
+// component that raised its OnConnect lets go (see attach.go), any other at once.
+func releaseHandle(h uint64) {
+	if obj, _, ok := tab.Get(h); ok {
+		if c, isConn := obj.(*conn); isConn && c.refs.Add(-1) > 0 {
+			return
+		}
+	}
+	tab.Remove(h)
 }
 
 // releaseAll removes every handle the component issued (Destroy).
 func (c *component) releaseAll() {
 	c.mu.Lock()
 	for h := range c.owned {
-		tab.Remove(h)
+		releaseHandle(h)
 	}
 	c.owned = map[uint64]struct{}{}
 	c.expire = nil
@@ -124,21 +142,32 @@ func (c *component) optIn(name string) bool {
 	return !c.detached.Load() && c.getBool(name)
 }
 
-// decide raises a decision event through req and reports whether the host answered in time. The
-// request is frozen afterwards: late answers are ignored and its handle is gone.
-func (c *component) decide(ev *events.Event, req *request) bool {
+// decision is the reply object of a decision event: a request (the fixed decision events and HTTP
+// requests) or the arguments of a registered decision event.
+type decision interface {
+	handle() uint64
+	bind(ev *events.Event) // the event it answers, for Done
+	finish()               // freezes the answer: later writes fail
+	unansweredFlag() *atomic.Bool
+	ownerComp() *component
+	seq() uint64 // the sequence number of its event, for Done
+}
+
+// decide raises a decision event through d and reports whether the host answered in time. The
+// answer is frozen afterwards: late answers are ignored and its handle is gone.
+func (c *component) decide(ev *events.Event, d decision) bool {
 	ev.Component = c.h
-	ev.Reply = req.h
-	req.ev = ev
+	ev.Reply = d.handle()
+	d.bind(ev)
 	timeout := c.decisionTimeout()
 	deadline := time.Now().Add(timeout)
 	ok := c.disp.Decide(ev, timeout)
-	req.finish()
-	c.expireNow([]uint64{req.h})
+	d.finish()
+	c.expireNow([]uint64{d.handle()})
 	// In neNoSync the callback runs to completion on this goroutine, so Decide cannot time out by
 	// itself: an answer given after DecisionTimeout is late and, as in the queued modes, ignored.
 	late := time.Now().After(deadline)
-	return ok && !late && !req.unanswered.Load()
+	return ok && !late && !d.unansweredFlag().Load()
 }
 
 // Typed readers for the component's own properties; the names are registered by this package, so a

@@ -44,6 +44,10 @@ type conn struct {
 	ended     chan struct{} // closed when the network connection is over
 	endOnce   sync.Once
 	chans     map[string]struct{}
+
+	att                *attachment  // the protocol that owns its messages, set before it runs
+	refs               atomic.Int32 // components holding the handle (attach.go)
+	authUser, authPass string       // the credentials it authenticated with
 }
 
 // publish gives the connection its handle; identity fields must be set before.
@@ -51,6 +55,7 @@ func (c *conn) publish() {
 	if c.h != 0 {
 		return
 	}
+	c.refs.Store(1)
 	c.h = tab.Add(handles.Kind(KindConnection), c)
 	c.owner.own(c.h)
 }
@@ -77,6 +82,9 @@ func splitAddr(a net.Addr) (string, int) {
 func (c *conn) run() {
 	c.connected.Store(true)
 	c.emit(&events.Event{Kind: events.EvConnect})
+	if c.att != nil {
+		c.att.connected(c)
+	}
 	c.startHeartbeat()
 	c.w().Run()
 }

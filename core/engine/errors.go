@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/sgcws/sgcws/core/props"
+	"github.com/sgcws/sgcws/core/registry"
 )
 
 // Code is a status code of the C ABI. The values are ABI (include/sgcws.h): never renumber.
@@ -31,6 +32,7 @@ const (
 	EShutdown    Code = -17
 	EUnsupported Code = -18
 	ETLS         Code = -19
+	EMethod      Code = -20
 )
 
 var codeText = map[Code]string{
@@ -54,6 +56,7 @@ var codeText = map[Code]string{
 	EShutdown:    "library shut down",
 	EUnsupported: "not supported",
 	ETLS:         "TLS certificate or key error",
+	EMethod:      "unknown method",
 }
 
 // Text is the fixed description of a code (sgcws_errstr).
@@ -87,6 +90,10 @@ func CodeOf(err error) Code {
 	if errors.As(err, &e) {
 		return e.Code
 	}
+	var be *registry.BindError
+	if errors.As(err, &be) {
+		return bindCodes[be.Kind]
+	}
 	var pe *props.Error
 	if errors.As(err, &pe) {
 		switch pe.Code {
@@ -103,4 +110,9 @@ func CodeOf(err error) Code {
 		}
 	}
 	return EInternal
+}
+
+var bindCodes = map[registry.ErrorKind]Code{
+	registry.ErrArg: EArg, registry.ErrType: EType, registry.ErrState: EState, registry.ErrValue: EValue,
+	registry.ErrClosed: EClosed, registry.ErrTimeout: ETimeout, registry.ErrUnsupported: EUnsupported,
 }

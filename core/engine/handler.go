@@ -14,10 +14,16 @@ import (
 // data passed in is only valid during the call: events get copies.
 
 func (c *conn) OnMessage(_ *wsconn.Conn, data []byte) {
+	if c.routed(data, false) {
+		return
+	}
 	c.emit(&events.Event{Kind: events.EvMessage, Data: clone(data)})
 }
 
 func (c *conn) OnBinary(_ *wsconn.Conn, data []byte) {
+	if c.routed(data, true) {
+		return
+	}
 	c.emit(&events.Event{Kind: events.EvBinary, Data: clone(data)})
 }
 
@@ -61,6 +67,9 @@ func (c *conn) OnClose(_ *wsconn.Conn, code int, _ string) {
 	}
 	if code == 0 {
 		code = 1006
+	}
+	if c.att != nil {
+		c.att.disconnected(c, code)
 	}
 	c.gone.Store(true)
 	c.emit(&events.Event{Kind: events.EvDisconnect, Code: int32(code)})

@@ -103,6 +103,23 @@ func lookupRequest(h uint64) (*request, error) {
 	return nil, badHandle(h)
 }
 
+// lookupDecision finds the reply object of a decision event: a request or decision arguments.
+func lookupDecision(h uint64) (decision, error) {
+	if err := live(); err != nil {
+		return nil, err
+	}
+	obj, _, ok := tab.Get(h)
+	switch d := obj.(type) {
+	case *request:
+		return d, nil
+	case *eventArgs:
+		if ok && d.ev.Decision {
+			return d, nil
+		}
+	}
+	return nil, badHandle(h)
+}
+
 // connOf resolves a client (its current connection) or a connection handle.
 func connOf(h uint64) (*conn, error) {
 	if err := live(); err != nil {

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/sgcws/sgcws/core/events"
+	"github.com/sgcws/sgcws/core/registry"
 )
 
 func create(kind Kind) (uint64, error) {
@@ -17,6 +18,9 @@ func create(kind Kind) (uint64, error) {
 		return newServer(KindServer).h, nil
 	case KindHTTPServer:
 		return newServer(KindHTTPServer).h, nil
+	}
+	if cls := registry.ByKind(int32(kind)); cls != nil && kind >= registry.FirstKind {
+		return newRegistered(cls).h, nil
 	}
 	return 0, Errorf(EArg, "cannot create a component of kind %d", kind)
 }
@@ -128,14 +132,14 @@ func release(h uint64) error {
 }
 
 func done(reply uint64) error {
-	r, err := lookupRequest(reply)
+	d, err := lookupDecision(reply)
 	if err != nil {
 		return err
 	}
 	// Freeze the answer first: the emitter reads it as soon as Done wakes it, so a write the host
 	// makes after Done must be refused rather than race into the response.
-	r.finish()
-	r.owner.disp.Done(r.seq())
+	d.finish()
+	d.ownerComp().disp.Done(d.seq())
 	return nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/sgcws/sgcws/core/props"
+	"github.com/sgcws/sgcws/core/registry"
 )
 
 // propsOf resolves any handle to its property set. For a request, unlock must be called after a
@@ -46,6 +47,9 @@ func isActive(h uint64, name string) (comp, bool) {
 }
 
 func setBool(h uint64, name string, v bool) error {
+	if a, ok := asArgs(h); ok {
+		return a.set(name, registry.BoolValue(v))
+	}
 	if c, ok := isActive(h, name); ok {
 		if v {
 			return c.start()
@@ -61,6 +65,9 @@ func setBool(h uint64, name string, v bool) error {
 }
 
 func setInt(h uint64, name string, v int64) error {
+	if a, ok := asArgs(h); ok {
+		return a.set(name, registry.IntValue(v))
+	}
 	ps, unlock, err := propsOf(h, true)
 	if err != nil {
 		return err
@@ -70,6 +77,9 @@ func setInt(h uint64, name string, v int64) error {
 }
 
 func setString(h uint64, name string, v string) error {
+	if a, ok := asArgs(h); ok {
+		return a.set(name, registry.StringValue(v))
+	}
 	ps, unlock, err := propsOf(h, true)
 	if err != nil {
 		return err
@@ -79,6 +89,10 @@ func setString(h uint64, name string, v string) error {
 }
 
 func getBool(h uint64, name string) (bool, error) {
+	if a, ok := asArgs(h); ok {
+		v, err := argsGet(a, name, props.Bool)
+		return v.Bool(), err
+	}
 	ps, _, err := propsOf(h, false)
 	if err != nil {
 		return false, err
@@ -87,6 +101,10 @@ func getBool(h uint64, name string) (bool, error) {
 }
 
 func getInt(h uint64, name string) (int64, error) {
+	if a, ok := asArgs(h); ok {
+		v, err := argsGet(a, name, props.Int)
+		return v.Int, err
+	}
 	ps, _, err := propsOf(h, false)
 	if err != nil {
 		return 0, err
@@ -95,6 +113,10 @@ func getInt(h uint64, name string) (int64, error) {
 }
 
 func getString(h uint64, name string) (string, error) {
+	if a, ok := asArgs(h); ok {
+		v, err := argsGet(a, name, props.String)
+		return v.Str(), err
+	}
 	ps, _, err := propsOf(h, false)
 	if err != nil {
 		return "", err
@@ -130,6 +152,9 @@ func PropertyList(kind Kind) ([]props.Info, error) {
 	case KindRequest:
 		ps = requestPropSet(&requestFields{})
 	default:
+		if cls := registry.ByKind(int32(kind)); cls != nil && kind >= registry.FirstKind {
+			return cls.Properties(), nil
+		}
 		return nil, Errorf(EArg, "no component kind %d", kind)
 	}
 	return ps.List(), nil

@@ -126,6 +126,11 @@ func requestPropSet(f *requestFields) *props.Set {
 	return ps
 }
 
+func (r *request) handle() uint64               { return r.h }
+func (r *request) bind(ev *events.Event)        { r.ev = ev }
+func (r *request) unansweredFlag() *atomic.Bool { return &r.unanswered }
+func (r *request) ownerComp() *component        { return r.owner }
+
 // finish freezes the answer: writes after this fail.
 func (r *request) finish() {
 	r.mu.Lock()

@@ -102,6 +102,7 @@ func (s *server) serveUpgrade(ss *session, w http.ResponseWriter, r *http.Reques
 	if extResp != "" {
 		resp.Set("Sec-WebSocket-Extensions", extResp)
 	}
+	c.att = s.attached.find(proto)
 	c.mu.Lock()
 	c.protocol = proto
 	c.headersResp = headerLines(resp)
@@ -129,7 +130,7 @@ func (s *server) serveUpgrade(ss *session, w http.ResponseWriter, r *http.Reques
 // that offer protocols); otherwise an offer of only unsupported protocols is refused unless the
 // OnUnknownProtocol decision accepts it.
 func (s *server) selectProtocol(c *conn, offered []string) (string, bool) {
-	supported := s.getLines("Protocols")
+	supported := append(s.getLines("Protocols"), s.attached.names()...)
 	if len(offered) == 0 || len(supported) == 0 {
 		return "", true
 	}
@@ -161,12 +162,14 @@ func (s *server) authenticate(c *conn, w http.ResponseWriter, r *http.Request) b
 	}
 	user, pass, _, found := a.credentials(r)
 	if found && a.knownUser(user, pass) {
+		c.authUser, c.authPass = user, pass
 		return true
 	}
 	if s.optIn("Events.OnAuthentication") {
 		c.publish()
 		req := newRequest(&s.component, func(f *requestFields) { f.user, f.password = user, pass })
 		if s.decideConn(c, &events.Event{Kind: events.EvAuthentication}, req) && req.answer().authenticated {
+			c.authUser, c.authPass = user, pass
 			return true
 		}
 	}

@@ -50,6 +50,7 @@ type Event struct {
 	Component  uint64  // handle of the emitting component
 	Connection uint64  // handle of the connection, 0 for component-level events
 	Reply      uint64  // non-zero for decision events: handle the host answers through
+	Args       uint64  // registered events: the handle of their typed arguments (may equal Reply)
 	Data       []byte  // payload, fragment or error text; owned by the event
 	Code       int32   // close code (EvDisconnect) or error code
 	Flags      uint32  // FlagFinal, FlagBinary
@@ -69,7 +70,7 @@ type Event struct {
 func (ev *Event) Clone() *Event {
 	c := &Event{
 		Kind: ev.Kind, Component: ev.Component, Connection: ev.Connection,
-		Reply: ev.Reply, Code: ev.Code, Flags: ev.Flags, Offset: ev.Offset,
+		Reply: ev.Reply, Args: ev.Args, Code: ev.Code, Flags: ev.Flags, Offset: ev.Offset,
 		UserData: ev.UserData, Seq: ev.Seq,
 	}
 	if ev.Data != nil {

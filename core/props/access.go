@@ -66,7 +66,7 @@ func (s *Set) SetString(name string, v string) error {
 		i := enumIndex(p.info.Values, v)
 		if i < 0 {
 			return &Error{ErrValue, p.info.Name, fmt.Sprintf("property %q: unknown value %q (%s)",
-				p.info.Name, v, strings.Join(p.info.Values, ", "))}
+				p.info.Name, v, strings.Join(p.info.Values, ", ")), nil}
 		}
 		val = i
 	default:

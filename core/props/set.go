@@ -161,7 +161,7 @@ func (p *prop) callSet(v any) error {
 		}
 		return e
 	}
-	return &Error{ErrValue, p.info.Name, fmt.Sprintf("property %q: %v", p.info.Name, err)}
+	return &Error{ErrValue, p.info.Name, fmt.Sprintf("property %q: %v", p.info.Name, err), err}
 }
 
 // callGet runs a Func getter; a wrong result type is reported, not panicked
@@ -172,7 +172,7 @@ func (p *prop) callGet() (any, error) {
 		if e, ok := err.(*Error); ok {
 			return nil, e
 		}
-		return nil, &Error{ErrValue, p.info.Name, fmt.Sprintf("property %q: %v", p.info.Name, err)}
+		return nil, &Error{ErrValue, p.info.Name, fmt.Sprintf("property %q: %v", p.info.Name, err), nil}
 	}
 	ok := false
 	switch p.info.Type {
@@ -194,11 +194,11 @@ func (p *prop) callGet() (any, error) {
 		}
 		var i int
 		if i, ok = v.(int); ok && (i < 0 || i >= len(p.info.Values)) {
-			return nil, &Error{ErrValue, p.info.Name, fmt.Sprintf("property %q: getter returned ordinal %d", p.info.Name, i)}
+			return nil, &Error{ErrValue, p.info.Name, fmt.Sprintf("property %q: getter returned ordinal %d", p.info.Name, i), nil}
 		}
 	}
 	if !ok {
-		return nil, &Error{ErrValue, p.info.Name, fmt.Sprintf("property %q: getter returned %T for %s", p.info.Name, v, p.info.Type)}
+		return nil, &Error{ErrValue, p.info.Name, fmt.Sprintf("property %q: getter returned %T for %s", p.info.Name, v, p.info.Type), nil}
 	}
 	return v, nil
 }

@@ -23,11 +23,11 @@ func (s *Set) SetText(name, text string) error {
 		case "false", "0":
 			return s.SetBool(p.info.Name, false)
 		}
-		return &Error{ErrValue, p.info.Name, fmt.Sprintf("property %q: %q is not True or False", p.info.Name, text)}
+		return &Error{ErrValue, p.info.Name, fmt.Sprintf("property %q: %q is not True or False", p.info.Name, text), nil}
 	case Int:
 		v, err := strconv.ParseInt(strings.TrimSpace(text), 10, 64)
 		if err != nil {
-			return &Error{ErrValue, p.info.Name, fmt.Sprintf("property %q: %q is not an integer", p.info.Name, text)}
+			return &Error{ErrValue, p.info.Name, fmt.Sprintf("property %q: %q is not an integer", p.info.Name, text), nil}
 		}
 		return s.SetInt(p.info.Name, v)
 	}

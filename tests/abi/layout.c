@@ -1,6 +1,8 @@
-/* layout.c - the sgcws_event layout every binding relies on, asserted by each target's C compiler
- * (run.sh compiles it with gcc, x86_64-w64-mingw32-gcc and i686-w64-mingw32-gcc). The same offsets
- * on 32 and 64 bits: data_len is 8-aligned, so a 4-byte pointer is followed by padding.
+/* layout.c - the sgcws_event and sgcws_value layouts every binding relies on, asserted by each
+ * target's C compiler (run.sh compiles it with gcc, x86_64-w64-mingw32-gcc and i686-w64-mingw32-gcc).
+ * sgcws_event has the same offsets on 32 and 64 bits: data_len and args are 8-aligned, so a 4-byte
+ * pointer is followed by padding. sgcws_value has its integers first; only its two trailing
+ * pointers (and so its size) follow the word size.
  * capi/layout.go asserts the same numbers for the struct capi fills. */
 #include <stddef.h>
 #include "../../include/sgcws.h"
@@ -18,5 +20,16 @@ AT(code, 48);
 AT(flags, 52);
 AT(offset, 56);
 AT(user_data, 64);
-_Static_assert(sizeof(sgcws_event) == 72, "sizeof(sgcws_event) is not 72");
+AT(args, 72);
+_Static_assert(sizeof(sgcws_event) == 80, "sizeof(sgcws_event) is not 80");
+
+#define VAT(field, off) _Static_assert(offsetof(sgcws_value, field) == (off), #field " is not at " #off)
+VAT(i, 0);
+VAT(d, 8);
+VAT(len, 16);
+VAT(type, 24);
+VAT(reserved, 28);
+VAT(data, 32);
+VAT(name, 32 + sizeof(void *));
+_Static_assert(sizeof(sgcws_value) == 32 + 2 * sizeof(void *), "sizeof(sgcws_value) is not 32 + 2 pointers");
 _Static_assert(sizeof(sgcws_handle) == 8, "sgcws_handle is not 64 bits");

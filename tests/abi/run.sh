@@ -10,7 +10,7 @@ cd "$ROOT"
 for cc in gcc x86_64-w64-mingw32-gcc i686-w64-mingw32-gcc; do
 	"$cc" -std=c11 -fsyntax-only tests/abi/layout.c
 done
-echo "PASS layout: sgcws_event is 72 bytes with the documented offsets (gcc, mingw64, mingw32)"
+echo "PASS layout: sgcws_event (80 bytes) and sgcws_value with the documented offsets (gcc, mingw64, mingw32)"
 
 go run ./tools/checkexports -so out/linux-amd64/libsgcws.so -def out/windows-amd64/sgcws.def \
 	-def out/windows-386/sgcws.def -cgo build/linux-amd64/exports.h \

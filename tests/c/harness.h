@@ -22,7 +22,8 @@
     X(set_bool) X(set_int) X(set_str) X(get_bool) X(get_int) X(get_str) X(properties) X(connect)      \
     X(disconnect_wait) X(start) X(stop) X(write) X(write_to) X(broadcast) X(ping) X(close) X(drop)    \
     X(subscribe) X(unsubscribe) X(subscribed) X(connections) X(find_connection) X(set_data)           \
-    X(get_data) X(set_callback) X(set_wake) X(poll) X(release) X(done) X(waitable) X(detach)
+    X(get_data) X(set_callback) X(set_wake) X(poll) X(release) X(done) X(waitable) X(detach)        \
+    X(invoke) X(args) X(describe)
 
 #define H_FIELD(name) __typeof__(sgcws_##name) *name;
 typedef struct sgcws_api {

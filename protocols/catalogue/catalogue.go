@@ -1,0 +1,9 @@
+// Package catalogue links every registered component package: the library (capi) and the
+// generator (tools/gen) import it, so both see the same registry. A new component package is one
+// line here; everything else about it comes from its registry entry.
+package catalogue
+
+import (
+	_ "github.com/sgcws/sgcws/core/engine" // the built-in components
+	_ "github.com/sgcws/sgcws/protocols/custom"
+)
