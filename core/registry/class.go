@@ -16,6 +16,14 @@ type Class struct {
 	// sgcws.h; the registry describes their properties.
 	Builtin bool
 
+	// For the generated bindings. Groups names the Pascal (and C++) class of each nested property
+	// group by its path prefix, e.g. "Options": "TsgcWSOptionsClient", "QoS": "TsgcWSQoS_Options";
+	// a prefix without an entry gets a generated name. Refs marks Integer properties that hold
+	// another component's handle by that component's class, e.g. "Server": "TsgcWebSocketServer":
+	// the bindings type them as that class.
+	Groups map[string]string
+	Refs   map[string]string
+
 	// New makes an instance. host is nil when the instance only serves to list properties (for
 	// describe and the generator): New must then start nothing. Built-in classes have List instead.
 	New  func(host Host) Instance

@@ -8,14 +8,17 @@ import (
 // The JSON shape of sgcws_describe: what a binding needs to check itself against the library
 // (and what tools/gen generates from).
 type classJSON struct {
-	Name       string       `json:"name"`
-	Kind       int32        `json:"kind"`
-	Unit       string       `json:"unit,omitempty"`
-	Parent     string       `json:"parent,omitempty"`
-	Doc        string       `json:"doc,omitempty"`
-	Properties []propJSON   `json:"properties"`
-	Methods    []methodJSON `json:"methods"`
-	Events     []eventJSON  `json:"events"`
+	Name       string            `json:"name"`
+	Kind       int32             `json:"kind"`
+	Unit       string            `json:"unit,omitempty"`
+	Parent     string            `json:"parent,omitempty"`
+	Doc        string            `json:"doc,omitempty"`
+	Builtin    bool              `json:"builtin,omitempty"`
+	Groups     map[string]string `json:"groups,omitempty"`
+	Refs       map[string]string `json:"refs,omitempty"`
+	Properties []propJSON        `json:"properties"`
+	Methods    []methodJSON      `json:"methods"`
+	Events     []eventJSON       `json:"events"`
 }
 
 type propJSON struct {
@@ -71,6 +74,7 @@ func DescribeAll() ([]byte, error) {
 
 func describe(c *Class) classJSON {
 	j := classJSON{Name: c.Name, Kind: c.Kind, Unit: c.Unit, Parent: c.Parent, Doc: c.Doc,
+		Builtin: c.Builtin, Groups: c.Groups, Refs: c.Refs,
 		Properties: []propJSON{}, Methods: []methodJSON{}, Events: []eventJSON{}}
 	for _, p := range c.Properties() {
 		j.Properties = append(j.Properties, propJSON{Name: p.Name, Type: p.Type.String(),

@@ -7,6 +7,9 @@ import (
 	"github.com/sgcws/sgcws/core/registry"
 )
 
+// ClientRefs is the Refs entry of every client-side protocol class.
+var ClientRefs = map[string]string{"Client": "TsgcWebSocketClient"}
+
 // Client is the shared part of a client-side protocol component: the "Client" property and the
 // one connection of its transport.
 type Client struct {

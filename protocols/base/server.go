@@ -8,6 +8,10 @@ import (
 	"github.com/sgcws/sgcws/core/registry"
 )
 
+// ServerRefs is the Refs entry of every server-side protocol class: its "Server" property holds a
+// TsgcWebSocketServer (or TsgcWebSocketHTTPServer, which is one).
+var ServerRefs = map[string]string{"Server": "TsgcWebSocketServer"}
+
 // Server is the shared part of a server-side protocol component: the "Server" property and the
 // connections of its sub-protocol. The protocol logic calls Track and Untrack from its
 // Connected/Disconnected.

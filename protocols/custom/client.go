@@ -30,7 +30,7 @@ func newClient(host registry.Host) registry.Instance {
 func init() {
 	registry.Register(&registry.Class{
 		Name: "TsgcWSProtocol_Client_Base", Kind: KindClient, Unit: "sgcWebSocket_Protocol_Base_Client",
-		Doc: "the base of a host-written client sub-protocol", New: newClient,
+		Doc: "the base of a host-written client sub-protocol", New: newClient, Refs: base.ClientRefs,
 		Events: []*registry.Event{evMessage, evBinary},
 		Methods: []*registry.Method{
 			{Name: "WriteData", Doc: "sends Text to the server",

@@ -35,7 +35,7 @@ func (s *server) protocolName() string {
 func init() {
 	registry.Register(&registry.Class{
 		Name: "TsgcWSProtocol_Server_Base", Kind: KindServer, Unit: "sgcWebSocket_Protocol_Base_Server",
-		Doc: "the base of a host-written server sub-protocol", New: newServer,
+		Doc: "the base of a host-written server sub-protocol", New: newServer, Refs: base.ServerRefs,
 		Events: []*registry.Event{evMessage, evBinary},
 		Methods: []*registry.Method{
 			{Name: "WriteData", Doc: "sends Text to the connection with Guid",
