@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A short coverage-guided run of every Go fuzz target under core/ (the seed corpora in each package's
+# A short coverage-guided run of every Go fuzz target under core/ and protocols/ (the seed corpora in each package's
 # testdata/fuzz already run as regular tests). A crash fails the suite; the failing input is left in
 # that package's testdata/fuzz/<Target>/ by `go test`, ready to become a regular test case.
 # FUZZTIME (default 4s) sets the time per target.
@@ -16,5 +16,5 @@ while IFS=: read -r file target; do
     else
         lib_fail "fuzz $pkg $target" "$(grep -m3 -E 'FAIL|panic|Failing input' <<<"$out" | tr '\n' ' ')"
     fi
-done < <(grep -rHo --include='*_test.go' '^func Fuzz[A-Za-z0-9_]*' core | sed 's/:func /:/' | sort)
+done < <(grep -rHo --include='*_test.go' '^func Fuzz[A-Za-z0-9_]*' core protocols | sed 's/:func /:/' | sort)
 lib_summary
