@@ -24,6 +24,8 @@ fi
 
 cc -std=c11 -Wall -Wextra -Werror -O2 -pthread -I include -I tests/c \
     bench/c/cabi.c tests/c/harness.c -o "$bin/cabi" -ldl
+cc -std=c11 -Wall -Wextra -Werror -O2 -pthread -I include -I tests/c \
+    bench/c/generic.c tests/c/harness.c -o "$bin/generic" -ldl
 # B5's FPC host (the Pascal components over the same library). Free Pascal is installed when missing;
 # when the host cannot be built its variants are skipped (n/a in the table) and the rest still runs.
 fpc_args=()
@@ -43,3 +45,10 @@ fi
 go build -o "$bin/wsbench" ./bench/cmd/wsbench
 
 SGCWS_LIB="$lib" "$bin/wsbench" all -root "$root" -cabi "$bin/cabi" "${fpc_args[@]}" "$@"
+
+# The generic path (methods and events by name) beside the typed one, same run, medians of rounds.
+{
+    printf '\n## Generic path vs typed calls (C ABI, medians of 5 interleaved rounds)\n\n'
+    printf '| scenario | generic | typed | ratio |\n|---|---:|---:|---:|\n'
+    SGCWS_LIB="$lib" "$bin/generic" 5 200000 | grep '^|'
+} | tee -a bench/results/latest.md
