@@ -67,8 +67,11 @@ type Param struct {
 	Type    Type
 	Default any      // nil: required; else the value an omitted argument takes
 	Var     bool     // event argument the host may change (Pascal "var")
+	Ref     bool     // Pascal "var" in the manual's signature, though nothing is read back
 	Const   bool     // Pascal "const" in the manual's signature
 	Values  []string // Int arguments that are a Pascal enumeration: the value names
+	Object  string   // a String argument that is a declared Object (see objects.go)
+	List    bool     // ... a list of them
 	Doc     string
 }
 

@@ -19,6 +19,7 @@ type classJSON struct {
 	Properties []propJSON        `json:"properties"`
 	Methods    []methodJSON      `json:"methods"`
 	Events     []eventJSON       `json:"events"`
+	Objects    []objectJSON      `json:"objects,omitempty"` // the value classes its events carry
 }
 
 type propJSON struct {
@@ -39,7 +40,15 @@ type paramJSON struct {
 	Const    bool     `json:"const,omitempty"`
 	Values   []string `json:"values,omitempty"`
 	EnumType string   `json:"enumType,omitempty"`
+	Object   string   `json:"object,omitempty"`
+	List     bool     `json:"list,omitempty"`
 	Doc      string   `json:"doc,omitempty"`
+}
+
+type objectJSON struct {
+	Name   string      `json:"name"`
+	Fields []paramJSON `json:"fields"`
+	Doc    string      `json:"doc,omitempty"`
 }
 
 type methodJSON struct {
@@ -84,9 +93,16 @@ func describe(c *Class) classJSON {
 		j.Methods = append(j.Methods, methodJSON{Name: m.Name, Params: params(m.Params),
 			Result: m.Result.String(), Blocking: m.Blocking, Doc: m.Doc})
 	}
+	seen := map[string]bool{}
 	for _, e := range c.Events {
 		j.Events = append(j.Events, eventJSON{Name: e.Name, ID: e.ID, Connection: e.Conn,
 			Decision: e.Decision, Args: params(e.Args), Doc: e.Doc})
+		for _, a := range e.Args {
+			if o := ObjectByName(a.Object); o != nil && !seen[o.Name] {
+				seen[o.Name] = true
+				j.Objects = append(j.Objects, objectJSON{Name: o.Name, Fields: params(o.Fields), Doc: o.Doc})
+			}
+		}
 	}
 	return j
 }
@@ -95,7 +111,7 @@ func params(ps []Param) []paramJSON {
 	out := []paramJSON{}
 	for _, p := range ps {
 		pj := paramJSON{Name: p.Name, Type: p.Type.String(), Var: p.Var, Const: p.Const,
-			Values: p.Values, EnumType: EnumType(p.Values), Doc: p.Doc}
+			Values: p.Values, EnumType: EnumType(p.Values), Object: p.Object, List: p.List, Doc: p.Doc}
 		if p.Default != nil {
 			d := fmt.Sprint(p.Default)
 			pj.Default = &d

@@ -87,11 +87,15 @@ func validate(c *Class) error {
 	return nil
 }
 
+// validParams runs under no lock (ObjectByName takes it).
 func validParams(ps []Param) error {
 	optional := false
 	for i, p := range ps {
 		if p.Name == "" || p.Type < Bool || p.Type > Handle || paramIndex(ps[:i], p.Name) >= 0 {
 			return fmt.Errorf("parameter %d (%q): empty name, bad type or duplicate", i, p.Name)
+		}
+		if p.Object != "" && (p.Type != String || ObjectByName(p.Object) == nil) {
+			return fmt.Errorf("parameter %s: object %s is undeclared or not a String", p.Name, p.Object)
 		}
 		if p.Default != nil {
 			if _, err := ValueOf(p.Type, p.Default); err != nil {

@@ -73,8 +73,15 @@ func renderDocs() ([]byte, error) {
 func paramList(ps []registry.Param) string {
 	parts := make([]string, len(ps))
 	for i, p := range ps {
-		s := p.Name + ": " + p.Type.String()
-		if p.Var {
+		typ := p.Type.String()
+		if p.Object != "" {
+			typ = p.Object
+			if p.List {
+				typ = "list of " + p.Object
+			}
+		}
+		s := p.Name + ": " + typ
+		if p.Var || p.Ref {
 			s = "var " + s
 		}
 		if p.Default != nil {
