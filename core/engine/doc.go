@@ -45,4 +45,16 @@
 //   - HTTP server: a request event whose ResponseInfo the host left untouched falls through to
 //     DocumentRoot, then 404. DocumentRoot is confined with os.Root: "..", and symlinks leading
 //     outside, are 404.
+//   - Registered components (registered.go, attach.go): instances of core/registry classes get the
+//     same handle, properties, delivery and decisions as the built-in ones; their methods run by
+//     name (invoke.go) and their events carry a KindArgs handle (eventargs.go) that expires with
+//     the event.
+//   - Attach model: a server accepts the sub-protocols of its Protocols property and of its
+//     attached protocols; a client offers both. A connection whose negotiated sub-protocol is an
+//     attached one belongs to that protocol: the transport raises OnConnect/OnDisconnect as for any
+//     connection, the protocol component raises its own around the protocol's Connected and
+//     Disconnected calls, and its messages reach the protocol only. When the server selects no
+//     sub-protocol, a client's only attached protocol takes the connection. Connection handles are
+//     counted per component that raised their OnConnect and expire when the last has handled its
+//     OnDisconnect.
 package engine
