@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Our browser JavaScript clients (protocols/js: sgcWebSockets.js, esegece.com.js,
+# presence.esegece.com.js) in headless Chromium (Debian `chromium`, driven by npm `puppeteer-core`
+# in tests/.deps; both installed here when missing), against the scripted golden-wire peer
+# tests/jsclient/wirepeer (a test fixture of the JS, not the sgcws server).
+#   go-test/protocols/js   the embed.go unit test
+#   serve/<file>           each file served with 200 + application/javascript; charset=utf-8, as on disk
+#   <case>/...             driver.js cases: the page's own checks (page/...), the events it raised for
+#                          each server->client shape (s2c/...), and the peer's byte-exact checks of every
+#                          client->server message (peer/c2s/..., peer/handshake/...)
+# One line per case, then "N passed, M failed"; non-zero on failure; 77 only when Chromium cannot be
+# installed. Everything on 127.0.0.1; every process started here is stopped by PID on exit.
+set -uo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+cd "$root"
+source tests/lib.sh
+lib_init
+CUR_PIDFILE="" # Chromium's PID file while the driver runs
+# stop_chromium PID: puppeteer starts Chromium detached (process group = its PID); when the driver
+# did not close it, TERM then KILL that group.
+stop_chromium() {
+    local pid="$1" i
+    kill -0 "$pid" 2>/dev/null || return 0
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null
+    for ((i = 0; i < 30; i++)); do
+        kill -0 "$pid" 2>/dev/null || return 0
+        sleep 0.1
+    done
+    kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null
+}
+cleanup() {
+    local pid
+    pid="$([ -n "$CUR_PIDFILE" ] && cat "$CUR_PIDFILE" 2>/dev/null)"
+    lib_cleanup # the driver first (it closes its browser on TERM), then the peer
+    [ -n "$pid" ] && stop_chromium "$pid"
+}
+trap cleanup EXIT
+export NODE_PATH="$root/tests/.deps/node_modules"
+deps="$root/tests/.deps"
+
+# Dependencies, only when missing.
+apt_install() {
+    local apt=(apt-get -o DPkg::Lock::Timeout=900 -y -q) try
+    export DEBIAN_FRONTEND=noninteractive
+    for try in 1 2; do
+        timeout -k 10 900 "${apt[@]}" update >/dev/null &&
+            timeout -k 10 900 "${apt[@]}" install --no-install-recommends "$@" >/dev/null && return 0
+        sleep 5
+    done
+    return 1
+}
+missing=()
+command -v node >/dev/null || missing+=(nodejs npm)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if ((${#missing[@]})) && ! apt_install "${missing[@]}"; then
+    if [ ! -x /usr/bin/chromium ]; then
+        echo "SKIP jsclient: apt-get install ${missing[*]} failed, no Chromium here"
+        lib_summary
+        exit 77
+    fi
+    lib_fail jsclient-deps "apt-get install ${missing[*]} failed"
+    lib_summary
+    exit
+fi
+if [ ! -f "$deps/node_modules/puppeteer-core/package.json" ]; then
+    mkdir -p "$deps"
+    if ! timeout -k 10 600 npm install --silent --no-audit --no-fund --prefix "$deps" puppeteer-core >/dev/null 2>&1; then
+        lib_fail jsclient-deps "npm install puppeteer-core failed"
+        lib_summary
+        exit
+    fi
+fi
+
+# The Go side: embed.go's unit test, then the peer.
+if out="$(timeout -k 5 120 go test -count=1 ./protocols/js/ 2>&1)"; then
+    lib_pass go-test/protocols/js
+else
+    lib_fail go-test/protocols/js "$(tail -n 5 <<<"$out" | tr '\n' ' ' | head -c 400)"
+fi
+peer="$LIB_TMP/wirepeer"
+if ! out="$(timeout -k 5 180 go build -o "$peer" ./tests/jsclient/wirepeer 2>&1)"; then
+    lib_fail "build wirepeer" "$(head -c 400 <<<"$out")"
+    lib_summary
+    exit
+fi
+pout="$LIB_TMP/wirepeer.out"
+lib_spawn "$pout" "$peer" -addr 127.0.0.1:0
+ppid=$LIB_PID
+if ! lib_wait_port "$pout"; then
+    lib_fail wirepeer "did not start: $(head -c 300 "$pout")"
+    lib_summary
+    exit
+fi
+
+# The driver (bounded), with a fresh Chromium profile.
+profile="$(mktemp -d "$LIB_TMP/profile.XXXXXX")"
+dout="$LIB_TMP/driver.out"
+CUR_PIDFILE="$profile.pid"
+SGCWS_BROWSER_PROFILE="$profile" SGCWS_BROWSER_PIDFILE="$CUR_PIDFILE" \
+    timeout -k 5 90 node "$here/driver.js" --base "http://127.0.0.1:$LIB_PORT" --suite wirepeer >"$dout" 2>&1 &
+dpid=$!
+LIB_PIDS+=("$dpid")
+wait "$dpid"
+drc=$?
+cpid="$(cat "$CUR_PIDFILE" 2>/dev/null)"
+[ -n "$cpid" ] && stop_chromium "$cpid"
+CUR_PIDFILE=""
+lib_stop "$ppid"
+
+while IFS= read -r line; do
+    case "$line" in
+    "OK "*) lib_pass "${line#OK }" ;;
+    "BAD "*) line="${line#BAD }" && lib_fail "${line%%: *}" "${line#*: }" ;;
+    "INFO "*) echo "    ${line#INFO }" ;;
+    esac
+done <"$dout"
+if [ "$drc" -ne 0 ] && ! grep -q '^BAD ' "$dout"; then
+    lib_fail driver "exit $drc: $(tail -n 4 "$dout" | tr '\n' ' ' | head -c 400)"
+fi
+if grep -q '^panic\|^fatal' "$pout"; then
+    lib_fail wirepeer/clean "$(grep -m2 '^panic\|^fatal' "$pout" | tr '\n' ' ')"
+fi
+lib_summary
