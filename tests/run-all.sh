@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Everything the CI runs, in order: test dependencies, go vet, the Go tests under the race detector,
+# Everything the CI runs, in order: test dependencies, go vet, the Go tests under the race detector
+# (core and the protocol components),
 # the library build, the C host tests, the interop tests, and every other tests/*/run.sh and
 # tools/check-exports.sh / tools/wine-smoke.sh that exist. Each is one suite; the last line is
 # "N passed, M failed, K skipped" (suites; a suite exits 77 when it cannot run here) and the exit status is non-zero if any suite failed.
@@ -44,6 +45,7 @@ export -f build_library
 suite install-test-deps 900 tools/install-test-deps.sh
 suite "go vet" 300 go vet ./...
 suite "go test -race core" 600 go test -race -count=1 ./core/...
+suite "go test -race protocols" 600 go test -race -count=1 ./protocols/...
 suite "go test conformance fuzzer" 300 go test -count=1 ./tests/conformance/...
 if compgen -G "capi/*_test.go" >/dev/null; then
     suite "go test capi" 300 go test -count=1 ./capi
