@@ -28,16 +28,19 @@
 
 #include "sgcws.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <stdexcept>
-#include <type_traits>
 #include <string>
+#include <tuple>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -96,6 +99,7 @@ inline const char *CodeName(int code) noexcept {
     case SGCWS_E_SHUTDOWN: return "SGCWS_E_SHUTDOWN";
     case SGCWS_E_UNSUPPORTED: return "SGCWS_E_UNSUPPORTED";
     case SGCWS_E_TLS: return "SGCWS_E_TLS";
+    case SGCWS_E_METHOD: return "SGCWS_E_METHOD";
     default: return "SGCWS_E_?";
     }
 }
@@ -152,7 +156,10 @@ inline Error MakeError(int code, const std::string &text) {
     X(int32_t, release, (sgcws_handle))                                                              \
     X(int32_t, done, (sgcws_handle))                                                                 \
     X(int32_t, waitable, (sgcws_handle, intptr_t *))                                                 \
-    X(int32_t, detach, (sgcws_handle))
+    X(int32_t, detach, (sgcws_handle))                                                              \
+    X(int32_t, invoke, (sgcws_handle, const char *, const sgcws_value *, int32_t, sgcws_value *))    \
+    X(int32_t, args, (sgcws_handle, sgcws_value *, int32_t, int32_t *))                              \
+    X(int32_t, describe, (int32_t, char *, int32_t, int32_t *))
 
 namespace detail {
 
@@ -417,7 +424,10 @@ inline void Stats(int64_t &handles, int64_t &goroutines) {
 template <class Sig>
 class EventProperty {
 public:
-    explicit EventProperty(std::shared_ptr<detail::Slot<Sig>> s) : s_(std::move(s)) {}
+    /// onAssign(assigned) runs after a handler is set and before one is removed (a registered decision
+    /// event switches "Events.<Name>" with it, so the engine asks only while someone answers).
+    explicit EventProperty(std::shared_ptr<detail::Slot<Sig>> s, std::function<void(bool)> onAssign = {})
+        : s_(std::move(s)), onAssign_(std::move(onAssign)) {}
     EventProperty(const EventProperty &) = delete;
     EventProperty &operator=(const EventProperty &) = delete;
     EventProperty(EventProperty &&) noexcept = default;
@@ -426,13 +436,15 @@ public:
     template <class F, class = std::enable_if_t<!std::is_same<std::decay_t<F>, EventProperty>::value &&
                                                 !std::is_same<std::decay_t<F>, std::nullptr_t>::value>>
     EventProperty &operator=(F &&f) {
-        slot().set(std::function<Sig>(std::forward<F>(f)));
+        std::function<Sig> fn(std::forward<F>(f));
+        detail::Slot<Sig> &s = slot();
+        bool on = (bool)fn;
+        if (!on && onAssign_) onAssign_(false);
+        s.set(std::move(fn));
+        if (on && onAssign_) onAssign_(true);
         return *this;
     }
-    EventProperty &operator=(std::nullptr_t) {
-        slot().set(nullptr);
-        return *this;
-    }
+    EventProperty &operator=(std::nullptr_t) { return *this = std::function<Sig>(); }
     explicit operator bool() const { return s_ && s_->get() != nullptr; }
 
 private:
@@ -441,24 +453,111 @@ private:
         return *s_;
     }
     std::shared_ptr<detail::Slot<Sig>> s_;
+    std::function<void(bool)> onAssign_;
 };
 
 // ------------------------------------------------------------------------------------------------
 // Enumerations and small value types
 // ------------------------------------------------------------------------------------------------
 
-enum TwsNotifyEvent { neAsynchronous = 0, neSynchronous = 1, neNoSync = 2 };
+using TBytes = std::vector<uint8_t>;
+using TStrings = std::vector<std::string>;  // a Strings property (the manual's TStrings), one item per line
+using THeaders = TStrings;
 
-inline const char *NotifyEventName(TwsNotifyEvent e) {
-    switch (e) {
-    case neSynchronous: return "neSynchronous";
-    case neNoSync: return "neNoSync";
-    default: return "neAsynchronous";
-    }
+class TsgcWSComponent;
+class TsgcWSConnection;
+
+namespace detail {
+
+/// The names of an enumeration's values in ordinal order (sgcws_builtin.hpp specialises it).
+template <class E>
+struct EnumTraits;
+
+/// Typed properties by name, one specialisation per C++ type a property has. Enumerations go by
+/// ordinal (the C ABI accepts both the ordinal and the value name).
+template <class T, class = void>
+struct PropType;
+template <>
+struct PropType<bool> {
+    static bool get(sgcws_handle h, const char *n) { return getBool(h, n); }
+    static void set(sgcws_handle h, const char *n, bool v) { setBool(h, n, v); }
+};
+template <>
+struct PropType<int64_t> {
+    static int64_t get(sgcws_handle h, const char *n) { return getInt(h, n); }
+    static void set(sgcws_handle h, const char *n, int64_t v) { setInt(h, n, v); }
+};
+template <>
+struct PropType<sgcws_handle> {  // a component-typed property holds the component's handle
+    static sgcws_handle get(sgcws_handle h, const char *n) { return (sgcws_handle)getInt(h, n); }
+    static void set(sgcws_handle h, const char *n, sgcws_handle v) { setInt(h, n, (int64_t)v); }
+};
+template <>
+struct PropType<std::string> {
+    static std::string get(sgcws_handle h, const char *n) { return getStr(h, n); }
+    static void set(sgcws_handle h, const char *n, const std::string &v) { setStr(h, n, v); }
+};
+template <>
+struct PropType<TStrings> {
+    static TStrings get(sgcws_handle h, const char *n) { return splitLines(getStr(h, n)); }
+    static void set(sgcws_handle h, const char *n, const TStrings &v) { setStr(h, n, joinLines(v)); }
+};
+template <class E>
+struct PropType<E, std::enable_if_t<std::is_enum<E>::value>> {
+    static E get(sgcws_handle h, const char *n) { return (E)getInt(h, n); }
+    static void set(sgcws_handle h, const char *n, E v) { setInt(h, n, (int64_t)v); }
+};
+template <class T>
+T get(sgcws_handle h, const std::string &name) {
+    return PropType<T>::get(h, name.c_str());
+}
+template <class T>
+void set(sgcws_handle h, const std::string &name, const T &v) {
+    PropType<T>::set(h, name.c_str(), v);
 }
 
-using TBytes = std::vector<uint8_t>;
-using THeaders = std::vector<std::string>;
+/// The checked handle of an object (throws for a moved-from component or an empty connection).
+sgcws_handle handleOf(const TsgcWSComponent &c);
+sgcws_handle handleOf(const TsgcWSConnection &c);
+/// A component-typed property's value: the component's handle, 0 for none.
+sgcws_handle handleOf(const TsgcWSComponent *c);
+
+}  // namespace detail
+
+// Typed accessors are getter/setter pairs: X() / setX(v) and GetX() / SetX(v); with C++Builder X is a
+// __property. A component-typed property (a protocol's Server or Client) is set with the component (or
+// nullptr) and reads as its handle.
+#if defined(__BORLANDC__)
+#define SGCWS_CPP_PROPERTY(T, Name)                                                              \
+    __property T Name = {read = Get##Name, write = Set##Name};
+#define SGCWS_CPP_PROPERTY_RO(T, Name) __property T Name = {read = Get##Name};
+#define SGCWS_CPP_REF(T, Name) __property const T *Name = {write = Set##Name};
+#else
+#define SGCWS_CPP_PROPERTY(T, Name)                                                              \
+    T Name() const { return Get##Name(); }                                                       \
+    void set##Name(const T &v) { Set##Name(v); }
+#define SGCWS_CPP_PROPERTY_RO(T, Name)                                                           \
+    T Name() const { return Get##Name(); }
+#define SGCWS_CPP_REF(T, Name)                                                                   \
+    sgcws_handle Name() const { return Get##Name(); }                                            \
+    void set##Name(const T &v) { Set##Name(v); }                                                 \
+    void set##Name(const T *v) { Set##Name(v); }
+#endif
+
+}  // namespace sgcws
+
+#include "sgcws_builtin.hpp"  // generated: the enumerations and the built-in components' properties
+
+namespace sgcws {
+
+/// The manual's name of an enumeration value ("neNoSync"), "" when out of range.
+template <class E>
+const char *EnumName(E v) {
+    const auto &names = detail::EnumTraits<E>::names;
+    size_t i = (size_t)v;
+    return i < sizeof names / sizeof names[0] ? names[i] : "";
+}
+inline const char *NotifyEventName(TwsNotifyEvent e) { return EnumName(e); }
 
 // ------------------------------------------------------------------------------------------------
 // TsgcWSConnection
@@ -466,7 +565,7 @@ using THeaders = std::vector<std::string>;
 
 /// A view over a connection handle: valid from its OnConnect until its OnDisconnect has been handled;
 /// afterwards every call throws Error(SGCWS_E_HANDLE) (never a crash). Cheap to copy.
-class TsgcWSConnection {
+class TsgcWSConnection : public detail::TsgcWSConnection_Properties<TsgcWSConnection> {
 public:
     TsgcWSConnection() = default;
     explicit TsgcWSConnection(sgcws_handle h) : h_(h) {}
@@ -479,16 +578,8 @@ public:
     int64_t GetInt(const std::string &name) const { return detail::getInt(need(), name.c_str()); }
     bool GetBool(const std::string &name) const { return detail::getBool(need(), name.c_str()); }
 
-    std::string Guid() const { return GetStr("Guid"); }
-    std::string IP() const { return GetStr("IP"); }
-    int Port() const { return (int)GetInt("Port"); }
-    std::string URL() const { return GetStr("URL"); }
-    std::string Protocol() const { return GetStr("Protocol"); }
-    THeaders HeadersRequest() const { return detail::splitLines(GetStr("HeadersRequest")); }
-    bool Connected() const { return GetBool("Connected"); }
-    int64_t BufferedAmount() const { return GetInt("BufferedAmount"); }
-    int64_t RecBytes() const { return GetInt("RecBytes"); }
-    int64_t SendBytes() const { return GetInt("SendBytes"); }
+    // Guid, IP, Port, URL, Protocol, HeadersRequest, Connected, BufferedAmount, ...: generated, in
+    // TsgcWSConnection_Properties (sgcws_builtin.hpp).
 
     /// The manual's Connection.Data: a host pointer copied into every later event of this connection.
     void *Data() const {
@@ -527,6 +618,7 @@ public:
     }
 
 private:
+    friend sgcws_handle detail::handleOf(const TsgcWSConnection &);
     sgcws_handle need() const {
         if (!h_) throw MakeError(SGCWS_E_HANDLE, "no connection (this event has none)");
         return h_;
@@ -577,10 +669,188 @@ using OnCommandFn = void(TsgcWSConnection &, const THTTPRequestInfo &request, TH
 
 namespace detail {
 
+// ---- the generic path: method arguments, results and registered events' arguments ----
+
+/// One C++ type as an sgcws_value: its SGCWS_T_* code, which codes it accepts (the library's own
+/// lossless conversions), how it is read, written into a value and answered to a var argument.
+template <class T, class = void>
+struct ValueType;
+template <>
+struct ValueType<bool> {
+    static constexpr int32_t code = SGCWS_T_BOOL;
+    static bool accepts(int32_t t) { return t == SGCWS_T_BOOL; }
+    static bool from(const sgcws_value &v) { return v.i != 0; }
+    static void into(sgcws_value &x, bool v) { x.i = v ? 1 : 0; }
+    static void answer(sgcws_handle h, const char *n, bool v) { setBool(h, n, v); }
+};
+template <>
+struct ValueType<int64_t> {
+    static constexpr int32_t code = SGCWS_T_INT;
+    static bool accepts(int32_t t) { return t == SGCWS_T_INT || t == SGCWS_T_HANDLE; }
+    static int64_t from(const sgcws_value &v) { return v.i; }
+    static void into(sgcws_value &x, int64_t v) { x.i = v; }
+    static void answer(sgcws_handle h, const char *n, int64_t v) { setInt(h, n, v); }
+};
+template <>
+struct ValueType<sgcws_handle> {
+    static constexpr int32_t code = SGCWS_T_HANDLE;
+    static bool accepts(int32_t t) { return t == SGCWS_T_INT || t == SGCWS_T_HANDLE; }
+    static sgcws_handle from(const sgcws_value &v) { return (sgcws_handle)v.i; }
+    static void into(sgcws_value &x, sgcws_handle v) { x.i = (int64_t)v; }
+    static void answer(sgcws_handle h, const char *n, sgcws_handle v) { setInt(h, n, (int64_t)v); }
+};
+template <class E>
+struct ValueType<E, std::enable_if_t<std::is_enum<E>::value>> {
+    static constexpr int32_t code = SGCWS_T_INT;
+    static bool accepts(int32_t t) { return t == SGCWS_T_INT; }
+    static E from(const sgcws_value &v) { return (E)v.i; }
+    static void into(sgcws_value &x, E v) { x.i = (int64_t)v; }
+    static void answer(sgcws_handle h, const char *n, E v) { setInt(h, n, (int64_t)v); }
+};
+template <>
+struct ValueType<double> {  // no answer: sgcws.h cannot set a Double (the generator refuses var Doubles)
+    static constexpr int32_t code = SGCWS_T_DOUBLE;
+    static bool accepts(int32_t t) { return t == SGCWS_T_DOUBLE || t == SGCWS_T_INT; }
+    static double from(const sgcws_value &v) { return v.type == SGCWS_T_INT ? (double)v.i : v.d; }
+    static void into(sgcws_value &x, double v) { x.d = v; }
+};
+/// Text and bytes: the value points into the caller's object (the library copies it during the call).
+template <class T>
+struct DataType {
+    static bool accepts(int32_t t) { return t == SGCWS_T_STRING || t == SGCWS_T_BYTES; }
+    static T from(const sgcws_value &v) {
+        const char *p = v.data ? v.data : "";
+        return T(p, p + (v.len > 0 ? v.len : 0));
+    }
+    static void into(sgcws_value &x, const T &v) {
+        x.data = reinterpret_cast<const char *>(v.data());
+        x.len = (int64_t)v.size();
+    }
+    static void answer(sgcws_handle h, const char *n, const T &v) {
+        if (v.size() > 0x7fffffffu) throw MakeError(SGCWS_E_ARG, std::string("value of ") + n + " too long");
+        check(api().set_str(h, n, reinterpret_cast<const char *>(v.data()), (int32_t)v.size()), n);
+    }
+};
+template <>
+struct ValueType<std::string> : DataType<std::string> {
+    static constexpr int32_t code = SGCWS_T_STRING;
+};
+template <>
+struct ValueType<TBytes> : DataType<TBytes> {
+    static constexpr int32_t code = SGCWS_T_BYTES;
+};
+
+/// A method argument.
+template <class T>
+sgcws_value arg(const T &v) {
+    sgcws_value x{};
+    x.type = ValueType<T>::code;
+    ValueType<T>::into(x, v);
+    return x;
+}
+/// A method result or an event argument, converted at once (its data lives only until this thread's
+/// next sgcws_invoke / sgcws_args).
+template <class T>
+T result(const sgcws_value &v, const char *what) {
+    if (!ValueType<T>::accepts(v.type))
+        throw MakeError(SGCWS_E_TYPE, std::string(what) + ": the library sent type " + std::to_string(v.type) +
+                                          ", this header expects " + std::to_string(ValueType<T>::code) +
+                                          " (see CheckComponents)");
+    return ValueType<T>::from(v);
+}
+
+/// The arguments of one registered event: read all at once, handed to the handler, and the var ones
+/// (non-const references in the handler's signature) answered back by name.
+template <class... B>
+struct EventArgs {
+    std::tuple<std::decay_t<B>...> values;
+
+    void read(sgcws_handle args, const std::vector<const char *> &names) {
+        constexpr int32_t n = (int32_t)sizeof...(B);
+        sgcws_value raw[sizeof...(B) + 1] = {};
+        int32_t count = 0;
+        int32_t rc = api().args(args, raw, n, &count);
+        if (rc == SGCWS_E_BUFFER || (rc == SGCWS_OK && count != n))
+            throw MakeError(SGCWS_E_UNSUPPORTED, "the library raised an event with " + std::to_string(count) +
+                                                     " arguments, this header expects " + std::to_string(n) +
+                                                     " (see CheckComponents)");
+        check(rc, "event arguments");
+        readAll(raw, names, std::index_sequence_for<B...>{});
+    }
+    void answer(sgcws_handle args, const std::vector<const char *> &names) {
+        answerAll(args, names, std::index_sequence_for<B...>{});
+    }
+
+private:
+    template <size_t... I>
+    void readAll(const sgcws_value *raw, const std::vector<const char *> &names, std::index_sequence<I...>) {
+        ((std::get<I>(values) = result<std::decay_t<B>>(raw[I], names[I])), ...);
+        (void)raw, (void)names;
+    }
+    template <size_t... I>
+    void answerAll(sgcws_handle args, const std::vector<const char *> &names, std::index_sequence<I...>) {
+        (answerOne<B>(args, names[I], std::get<I>(values)), ...);
+        (void)args, (void)names;
+    }
+    template <class A, class T>
+    static void answerOne(sgcws_handle h, const char *name, const T &v) {
+        if constexpr (std::is_lvalue_reference<A>::value && !std::is_const<std::remove_reference_t<A>>::value)
+            ValueType<T>::answer(h, name, v);
+    }
+};
+
+/// A handler signature's shape: with or without the connection first.
+template <class Sig>
+struct EventShape;
+template <class... B>
+struct EventShape<void(B...)> {
+    static constexpr bool conn = false;
+    using Args = EventArgs<B...>;
+};
+template <class... B>
+struct EventShape<void(TsgcWSConnection &, B...)> {
+    static constexpr bool conn = true;
+    using Args = EventArgs<B...>;
+};
+
+/// A registered event (kind >= 100) as the core dispatches it.
+struct RegisteredEvent {
+    virtual ~RegisteredEvent() = default;
+    virtual void dispatch(TsgcWSConnection &conn, const sgcws_event *ev, const std::atomic<bool> &orphaned) const = 0;
+};
+
+/// The slot of a registered event: the handler, and how to unpack the event's arguments for it.
+template <class Sig>
+class ArgsSlot final : public Slot<Sig>, public RegisteredEvent {
+public:
+    explicit ArgsSlot(std::vector<const char *> names) : names_(std::move(names)) {}
+    void dispatch(TsgcWSConnection &conn, const sgcws_event *ev, const std::atomic<bool> &orphaned) const override {
+        auto f = this->get();
+        if (!f || !ev->args) return;
+        typename EventShape<Sig>::Args a;
+        a.read(ev->args, names_);
+        std::apply(
+            [&](auto &...v) {
+                if constexpr (EventShape<Sig>::conn)
+                    (*f)(conn, v...);
+                else
+                    (*f)(v...);
+            },
+            a.values);
+        if (!orphaned.load()) a.answer(ev->args, names_);  // a handler that destroyed its component answers nothing
+    }
+
+private:
+    std::vector<const char *> names_;  // the registry's argument names, in order (string literals)
+};
+
 struct Core {
     sgcws_handle h = 0;
     int kind = 0;
     std::atomic<bool> orphaned{false};
+    // The registered events of a generated class by kind. Filled by its constructor, before any event
+    // can be dispatched: a new component delivers in neAsynchronous, to ProcessEvents on the host's thread.
+    std::vector<std::pair<int32_t, std::shared_ptr<RegisteredEvent>>> registered;
 
 #define SGCWS_CPP_SLOT(name, sig) std::shared_ptr<Slot<sig>> name = std::make_shared<Slot<sig>>();
     SGCWS_CPP_SLOT(onConnect, OnConnectFn)
@@ -755,7 +1025,9 @@ inline void dispatch(Core *c, const sgcws_event *ev, bool queued) noexcept {
             if (auto f = c->onShutdown->get()) (*f)();
             break;
         default:
-            break;  // a newer library's event kind: ignored
+            for (const auto &r : c->registered)  // registered kinds (>= 100); other kinds: a newer library's
+                if (r.first == ev->kind) r.second->dispatch(conn, ev, c->orphaned);
+            break;
         }
     } catch (const std::exception &e) {
         reportException(c, conn, e);
@@ -851,44 +1123,254 @@ inline void destroyCore(Core *c) noexcept {
         delete c;
 }
 
+/// A by-kind text of the library (sgcws_properties, sgcws_describe): asks for the length, then reads.
+template <class Call>
+std::string kindText(int32_t kind, const char *what, Call call) {
+    int32_t len = 0;
+    int32_t rc = call(kind, nullptr, 0, &len);
+    if (rc != SGCWS_E_BUFFER && rc != SGCWS_OK) fail(rc, what);
+    std::string s((size_t)len + 1, '\0');
+    check(call(kind, &s[0], (int32_t)s.size(), &len), what);
+    s.resize((size_t)len);
+    return s;
+}
+
+// ---- the description (sgcws_describe) and the check of the generated classes against it ----
+
+/// Just enough JSON for sgcws_describe: objects, arrays, strings, numbers, true/false/null.
+struct Json {
+    enum Kind { Null, Bool, Number, String, Array, Object } kind = Null;
+    std::string text;                                   // String, Number, Bool ("true"/"false")
+    std::vector<Json> items;                            // Array
+    std::vector<std::pair<std::string, Json>> fields;  // Object
+
+    const Json *field(const char *name) const {
+        for (const auto &f : fields)
+            if (f.first == name) return &f.second;
+        return nullptr;
+    }
+    std::string str(const char *name) const {
+        const Json *f = field(name);
+        return f ? f->text : std::string();
+    }
+    bool flag(const char *name) const { return str(name) == "true"; }
+    const std::vector<Json> &list(const char *name) const {
+        static const std::vector<Json> none;
+        const Json *f = field(name);
+        return f ? f->items : none;
+    }
+};
+
+class JsonReader {
+public:
+    explicit JsonReader(const std::string &s) : p_(s.data()), end_(s.data() + s.size()) {}
+    Json document() {
+        Json v = value();
+        space();
+        if (p_ != end_) bad();
+        return v;
+    }
+
+private:
+    [[noreturn]] void bad() { throw MakeError(SGCWS_E_INTERNAL, "malformed JSON from sgcws_describe"); }
+    void space() {
+        while (p_ != end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+    }
+    bool eat(char c) {
+        space();
+        if (p_ == end_ || *p_ != c) return false;
+        ++p_;
+        return true;
+    }
+    Json value() {
+        space();
+        if (p_ == end_) bad();
+        Json v;
+        if (eat('{')) {
+            v.kind = Json::Object;
+            if (eat('}')) return v;
+            do {
+                space();
+                std::string k = string();
+                if (!eat(':')) bad();
+                v.fields.emplace_back(std::move(k), value());
+            } while (eat(','));
+            if (!eat('}')) bad();
+        } else if (eat('[')) {
+            v.kind = Json::Array;
+            if (eat(']')) return v;
+            do v.items.push_back(value());
+            while (eat(','));
+            if (!eat(']')) bad();
+        } else if (*p_ == '"') {
+            v.kind = Json::String;
+            v.text = string();
+        } else {
+            const char *b = p_;
+            while (p_ != end_ && std::strchr("+-.0123456789eEtruefalsn", *p_)) ++p_;
+            v.text.assign(b, p_);
+            v.kind = v.text == "true" || v.text == "false" ? Json::Bool : v.text == "null" ? Json::Null : Json::Number;
+            if (v.text.empty()) bad();
+        }
+        return v;
+    }
+    std::string string() {
+        if (p_ == end_ || *p_++ != '"') bad();
+        std::string out;
+        while (p_ != end_ && *p_ != '"') {
+            char c = *p_++;
+            if (c != '\\') {
+                out += c;
+                continue;
+            }
+            if (p_ == end_) bad();
+            c = *p_++;
+            switch (c) {
+            case 'b': out += '\b'; break;
+            case 'f': out += '\f'; break;
+            case 'n': out += '\n'; break;
+            case 'r': out += '\r'; break;
+            case 't': out += '\t'; break;
+            case 'u': utf8(out, codepoint()); break;
+            default: out += c;  // \" \\ \/
+            }
+        }
+        if (p_ == end_) bad();
+        ++p_;
+        return out;
+    }
+    unsigned hex4() {
+        if (end_ - p_ < 4) bad();
+        unsigned v = 0;
+        for (int i = 0; i < 4; ++i) {
+            char c = *p_++;
+            v = v * 16 + (unsigned)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+        }
+        return v;
+    }
+    unsigned codepoint() {  // after "\u": one code unit, or a surrogate pair
+        unsigned u = hex4();
+        if (u >= 0xD800 && u < 0xDC00 && end_ - p_ >= 6 && p_[0] == '\\' && p_[1] == 'u') {
+            p_ += 2;
+            u = 0x10000 + ((u - 0xD800) << 10) + (hex4() - 0xDC00);
+        }
+        return u;
+    }
+    static void utf8(std::string &out, unsigned u) {
+        if (u < 0x80) {
+            out += (char)u;
+        } else if (u < 0x800) {
+            out += (char)(0xC0 | (u >> 6));
+            out += (char)(0x80 | (u & 0x3F));
+        } else if (u < 0x10000) {
+            out += (char)(0xE0 | (u >> 12));
+            out += (char)(0x80 | ((u >> 6) & 0x3F));
+            out += (char)(0x80 | (u & 0x3F));
+        } else {
+            out += (char)(0xF0 | (u >> 18));
+            out += (char)(0x80 | ((u >> 12) & 0x3F));
+            out += (char)(0x80 | ((u >> 6) & 0x3F));
+            out += (char)(0x80 | (u & 0x3F));
+        }
+    }
+    const char *p_;
+    const char *end_;
+};
+
+inline std::string valueList(const Json &j) {
+    const auto &vs = j.list("values");
+    if (vs.empty()) return "";
+    std::string s = " {";
+    for (size_t i = 0; i < vs.size(); ++i) s += (i ? "," : "") + vs[i].text;
+    return s + "}";
+}
+inline std::string paramList(const std::vector<Json> &ps) {
+    std::string s;
+    for (size_t i = 0; i < ps.size(); ++i) {
+        const Json &p = ps[i];
+        s += (i ? ", " : "") + p.str("name") + (p.flag("var") ? " var " : " ") + p.str("type") + valueList(p);
+        if (const Json *d = p.field("default")) s += " = " + d->text;
+    }
+    return s;
+}
+/// The lines of a class's description the generated code depends on; tools/gen (describeLines in
+/// tools/gen/cpp.go) writes the same lines into sgcws_components.hpp.
+inline std::vector<std::string> describeLines(const Json &c) {
+    std::vector<std::string> out;
+    for (const Json &p : c.list("properties"))
+        out.push_back("P " + p.str("name") + " " + p.str("type") + (p.flag("readOnly") ? " ro" : "") + valueList(p));
+    for (const Json &m : c.list("methods"))
+        out.push_back("M " + m.str("name") + "(" + paramList(m.list("params")) + ") " + m.str("result") +
+                      (m.flag("blocking") ? " blocking" : ""));
+    for (const Json &e : c.list("events"))
+        out.push_back("E " + e.str("name") + " " + e.str("id") + (e.flag("connection") ? " conn" : "") +
+                      (e.flag("decision") ? " decision" : "") + "(" + paramList(e.list("args")) + ")");
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+/// One class as the generator saw it (sgcws_components.hpp).
+struct GeneratedClass {
+    int32_t kind;
+    const char *name;
+    const char *lines;  // describeLines, each ending in '\n'
+};
+
+inline std::string describe(int32_t kind) { return kindText(kind, "Describe", api().describe); }
+
+/// "" when the library describes the class as generated, else what differs.
+inline std::string compareClass(const GeneratedClass &g) {
+    Json have;
+    try {
+        have = JsonReader(describe(g.kind)).document();
+    } catch (const Error &e) {
+        return std::string(g.name) + " (kind " + std::to_string(g.kind) + "): not in the library (" + e.what() + ")";
+    }
+    if (have.str("name") != g.name)
+        return std::string(g.name) + ": kind " + std::to_string(g.kind) + " is " + have.str("name") + " in the library";
+    std::vector<std::string> lib = describeLines(have), hdr = splitLines(g.lines);
+    std::sort(hdr.begin(), hdr.end());
+    std::string onlyLib, onlyHdr;
+    for (const auto &l : lib)
+        if (!std::binary_search(hdr.begin(), hdr.end(), l)) onlyLib += "\n    " + l;
+    for (const auto &l : hdr)
+        if (!std::binary_search(lib.begin(), lib.end(), l)) onlyHdr += "\n    " + l;
+    if (onlyLib.empty() && onlyHdr.empty()) return "";
+    std::string s = g.name;
+    if (!onlyLib.empty()) s += ": only in the library:" + onlyLib;
+    if (!onlyHdr.empty()) s += (onlyLib.empty() ? ": " : "\n  ") + std::string("only in this header:") + onlyHdr;
+    return s;
+}
+
+template <size_t N>
+void checkComponents(const GeneratedClass (&classes)[N]) {
+    std::string problems;
+    for (const GeneratedClass &g : classes) {
+        std::string d = compareClass(g);
+        if (!d.empty()) problems += "\n  " + d;
+    }
+    if (!problems.empty())
+        throw MakeError(SGCWS_E_UNSUPPORTED, "the generated C++ classes do not match " + api().path +
+                                                 " (run go run ./tools/gen):" + problems);
+}
+
 }  // namespace detail
+
+/// The library's description of a component kind as JSON (0: every registered kind).
+inline std::string Describe(int kind = 0) { return detail::describe(kind); }
 
 // ------------------------------------------------------------------------------------------------
 // Components
 // ------------------------------------------------------------------------------------------------
 
-#if defined(__BORLANDC__)
-#define SGCWS_CPP_PROPERTY(T, Name)                                                              \
-    __property T Name = {read = Get##Name, write = Set##Name};
-#define SGCWS_CPP_PROPERTY_RO(T, Name) __property T Name = {read = Get##Name};
-#else
-#define SGCWS_CPP_PROPERTY(T, Name)                                                              \
-    T Name() const { return Get##Name(); }                                                       \
-    void set##Name(const T &v) { Set##Name(v); }
-#define SGCWS_CPP_PROPERTY_RO(T, Name)                                                           \
-    T Name() const { return Get##Name(); }
-#endif
-#define SGCWS_CPP_STR(Name, Path)                                                                \
-    std::string Get##Name() const { return GetStr(Path); }                                       \
-    void Set##Name(const std::string &v) { SetStr(Path, v); }                                    \
-    SGCWS_CPP_PROPERTY(std::string, Name)
-#define SGCWS_CPP_INT(Name, Path)                                                                \
-    int Get##Name() const { return (int)GetInt(Path); }                                          \
-    void Set##Name(const int &v) { SetInt(Path, v); }                                            \
-    SGCWS_CPP_PROPERTY(int, Name)
-#define SGCWS_CPP_BOOL(Name, Path)                                                               \
-    bool Get##Name() const { return GetBool(Path); }                                             \
-    void Set##Name(const bool &v) { SetBool(Path, v); }                                          \
-    SGCWS_CPP_PROPERTY(bool, Name)
-
-/// What every component shares: the core, properties by name, event delivery.
-class TsgcComponent {
+/// What every component shares: the core, properties by name, event delivery, the generic calls.
+class TsgcWSComponent {
 protected:
     std::unique_ptr<detail::Core> core_;  // first: the event members below are bound to its slots
 
 public:
-    TsgcComponent(const TsgcComponent &) = delete;
-    TsgcComponent &operator=(const TsgcComponent &) = delete;
+    TsgcWSComponent(const TsgcWSComponent &) = delete;
+    TsgcWSComponent &operator=(const TsgcWSComponent &) = delete;
 
     /// The library handle (0 for a moved-from object).
     sgcws_handle Handle() const { return core_ ? core_->h : 0; }
@@ -909,20 +1391,18 @@ public:
         SetInt(name, (int64_t)v);
     }
     /// The properties of this component kind: "Name<TAB>Type<TAB>Default<TAB>Values" per line.
-    std::string Properties() const {
-        int kind = core().kind;
-        int32_t len = 0;
-        int32_t rc = detail::api().properties(kind, nullptr, 0, &len);
-        if (rc != SGCWS_E_BUFFER && rc != SGCWS_OK) detail::fail(rc, "Properties");
-        std::string s((size_t)len + 1, '\0');
-        detail::check(detail::api().properties(kind, &s[0], (int32_t)s.size(), &len), "Properties");
-        s.resize((size_t)len);
-        return s;
+    std::string Properties() const { return detail::kindText(core().kind, "Properties", detail::api().properties); }
+    /// The library's description of this component kind (JSON: properties, methods, events).
+    std::string Describe() const { return detail::describe(core().kind); }
+    /// Calls a method by name with raw arguments (sgcws_invoke); the generated classes' methods are the
+    /// typed way. The result's data stays valid until this thread's next Invoke or event.
+    sgcws_value Invoke(const std::string &method, std::initializer_list<sgcws_value> args = {}) {
+        return invoke(method.c_str(), args);
     }
 
     /// NotifyEvents, by value.
-    TwsNotifyEvent GetNotifyEvents() const { return (TwsNotifyEvent)GetInt("NotifyEvents"); }
-    void SetNotifyEvents(const TwsNotifyEvent &v) { SetStr("NotifyEvents", NotifyEventName(v)); }
+    TwsNotifyEvent GetNotifyEvents() const { return detail::get<TwsNotifyEvent>(h(), "NotifyEvents"); }
+    void SetNotifyEvents(const TwsNotifyEvent &v) { detail::set(h(), "NotifyEvents", v); }
     SGCWS_CPP_PROPERTY(TwsNotifyEvent, NotifyEvents)
 
     /// Queued modes (neAsynchronous, neSynchronous): waits up to timeout_ms (0: no wait, -1: forever) for
@@ -937,44 +1417,26 @@ public:
     }
 
     // Events every component has.
-    EventProperty<OnConnectFn> OnConnect;
-    EventProperty<OnDisconnectFn> OnDisconnect;
-    EventProperty<OnMessageFn> OnMessage;
-    EventProperty<OnBinaryFn> OnBinary;
-    EventProperty<OnFragmentedFn> OnFragmented;
     EventProperty<OnErrorFn> OnError;
     EventProperty<OnExceptionFn> OnException;
-    EventProperty<OnHandshakeFn> OnHandshake;
     /// Queued modes: called on a library thread when events become available (keep it short: post a
     /// message to your main thread that calls ProcessEvents).
     EventProperty<OnNotifyFn> OnEventsAvailable;
 
 protected:
-    explicit TsgcComponent(int kind)
+    explicit TsgcWSComponent(int kind)
         : core_(detail::newCore(kind)),
-          OnConnect(core_->onConnect),
-          OnDisconnect(core_->onDisconnect),
-          OnMessage(core_->onMessage),
-          OnBinary(core_->onBinary),
-          OnFragmented(core_->onFragmented),
           OnError(core_->onError),
           OnException(core_->onException),
-          OnHandshake(core_->onHandshake),
           OnEventsAvailable(core_->onEventsAvailable) {}
-    ~TsgcComponent() { detail::destroyCore(core_.release()); }
-    TsgcComponent(TsgcComponent &&) noexcept = default;
-    TsgcComponent &operator=(TsgcComponent &&o) noexcept {
+    ~TsgcWSComponent() { detail::destroyCore(core_.release()); }
+    TsgcWSComponent(TsgcWSComponent &&) noexcept = default;
+    TsgcWSComponent &operator=(TsgcWSComponent &&o) noexcept {
         if (this != &o) {
             detail::destroyCore(core_.release());
             core_ = std::move(o.core_);
-            OnConnect = std::move(o.OnConnect);
-            OnDisconnect = std::move(o.OnDisconnect);
-            OnMessage = std::move(o.OnMessage);
-            OnBinary = std::move(o.OnBinary);
-            OnFragmented = std::move(o.OnFragmented);
             OnError = std::move(o.OnError);
             OnException = std::move(o.OnException);
-            OnHandshake = std::move(o.OnHandshake);
             OnEventsAvailable = std::move(o.OnEventsAvailable);
         }
         return *this;
@@ -987,22 +1449,74 @@ protected:
     sgcws_handle h() const { return core().h; }
     /// Switches the engine's decision events on exactly when a handler is assigned.
     void syncOptIn(const char *prop, bool assigned) { detail::setBool(h(), prop, assigned); }
+
+    // For the generated classes (sgcws_components.hpp).
+    sgcws_value invoke(const char *method, std::initializer_list<sgcws_value> args) {
+        sgcws_value none{}, r{};
+        detail::check(detail::api().invoke(h(), method, args.size() ? args.begin() : &none, (int32_t)args.size(), &r),
+                      method);
+        return r;
+    }
+    /// The slot of registered event `id` (its arguments named as in the registry, in order).
+    template <class Fn>
+    std::shared_ptr<detail::Slot<Fn>> event(int32_t id, std::initializer_list<const char *> names) {
+        auto s = std::make_shared<detail::ArgsSlot<Fn>>(std::vector<const char *>(names));
+        core().registered.emplace_back(id, s);
+        return s;
+    }
+    /// A decision event's switch ("Events.OnX"), set as its handler is assigned. `name` is a literal.
+    std::function<void(bool)> optIn(const char *name) {
+        sgcws_handle hh = h();
+        return [hh, name](bool on) { detail::setBool(hh, name, on); };
+    }
+
+    friend sgcws_handle detail::handleOf(const TsgcWSComponent &);
 };
 
-class TsgcWebSocketClient : public TsgcComponent {
+/// A transport (client, servers): its connections' events.
+class TsgcComponent : public TsgcWSComponent {
+public:
+    EventProperty<OnConnectFn> OnConnect{core_->onConnect};
+    EventProperty<OnDisconnectFn> OnDisconnect{core_->onDisconnect};
+    EventProperty<OnMessageFn> OnMessage{core_->onMessage};
+    EventProperty<OnBinaryFn> OnBinary{core_->onBinary};
+    EventProperty<OnFragmentedFn> OnFragmented{core_->onFragmented};
+    EventProperty<OnHandshakeFn> OnHandshake{core_->onHandshake};
+
+protected:
+    explicit TsgcComponent(int kind) : TsgcWSComponent(kind) {}
+    TsgcComponent(TsgcComponent &&) noexcept = default;
+    TsgcComponent &operator=(TsgcComponent &&) noexcept = default;
+};
+
+/// A protocol component (the generated protocol classes): attached to a transport through its Server or
+/// Client property, it receives OnConnect/OnDisconnect for the connections of its sub-protocol.
+class TsgcWSProtocol : public TsgcWSComponent {
+public:
+    EventProperty<OnConnectFn> OnConnect{core_->onConnect};
+    EventProperty<OnDisconnectFn> OnDisconnect{core_->onDisconnect};
+
+protected:
+    explicit TsgcWSProtocol(int kind) : TsgcWSComponent(kind) {}
+    TsgcWSProtocol(TsgcWSProtocol &&) noexcept = default;
+    TsgcWSProtocol &operator=(TsgcWSProtocol &&) noexcept = default;
+};
+
+class TsgcWebSocketClient : public TsgcComponent, public detail::TsgcWebSocketClient_Properties<TsgcWebSocketClient> {
 public:
     /// `owner` is accepted for the manual's `new TsgcWebSocketClient(NULL)` and ignored.
     explicit TsgcWebSocketClient(void *owner = nullptr) : TsgcComponent(SGCWS_CLIENT) { (void)owner; }
     TsgcWebSocketClient(TsgcWebSocketClient &&) noexcept = default;
     TsgcWebSocketClient &operator=(TsgcWebSocketClient &&) noexcept = default;
 
-    SGCWS_CPP_STR(URL, "URL")
-    SGCWS_CPP_STR(Host, "Host")
-    SGCWS_CPP_INT(Port, "Port")
-    SGCWS_CPP_BOOL(TLS, "TLS")
-    SGCWS_CPP_INT(ConnectTimeout, "ConnectTimeout")
-    SGCWS_CPP_STR(OptionsParameters, "Options.Parameters")
-    SGCWS_CPP_STR(OptionsOrigin, "Options.Origin")
+    // URL, Host, Port, TLS, ConnectTimeout, Connected, Options, TLSOptions, HeartBeat, ...: generated, in
+    // TsgcWebSocketClient_Properties (sgcws_builtin.hpp). These two keep this header's first names:
+    std::string GetOptionsParameters() const { return GetOptions().GetParameters(); }
+    void SetOptionsParameters(const std::string &v) { GetOptions().SetParameters(v); }
+    SGCWS_CPP_PROPERTY(std::string, OptionsParameters)
+    std::string GetOptionsOrigin() const { return GetOptions().GetOrigin(); }
+    void SetOptionsOrigin(const std::string &v) { GetOptions().SetOrigin(v); }
+    SGCWS_CPP_PROPERTY(std::string, OptionsOrigin)
 
     bool GetActive() const { return GetBool("Active"); }
     void SetActive(const bool &v) {
@@ -1010,8 +1524,6 @@ public:
         SetBool("Active", v);
     }
     SGCWS_CPP_PROPERTY(bool, Active)
-    bool GetConnected() const { return GetBool("Connected"); }
-    SGCWS_CPP_PROPERTY_RO(bool, Connected)
 
     /// Connects and waits for the handshake (the manual's Connect(Timeout)); throws Error on failure
     /// (SGCWS_E_CONNECT, SGCWS_E_TIMEOUT, SGCWS_E_IN_CALLBACK from inside a handler).
@@ -1051,24 +1563,14 @@ private:
     }
 };
 
-class TsgcWebSocketServer : public TsgcComponent {
+class TsgcWebSocketServer : public TsgcComponent, public detail::TsgcWebSocketServer_Properties<TsgcWebSocketServer> {
 public:
     explicit TsgcWebSocketServer(void *owner = nullptr) : TsgcWebSocketServer(SGCWS_SERVER) { (void)owner; }
     TsgcWebSocketServer(TsgcWebSocketServer &&) noexcept = default;
     TsgcWebSocketServer &operator=(TsgcWebSocketServer &&) noexcept = default;
 
-    SGCWS_CPP_INT(Port, "Port")
-    SGCWS_CPP_BOOL(SSL, "SSL")
-    SGCWS_CPP_INT(MaxConnections, "MaxConnections")
-
-    THeaders GetBindings() const { return detail::splitLines(GetStr("Bindings")); }
-    void SetBindings(const THeaders &v) { SetStr("Bindings", detail::joinLines(v)); }
-    SGCWS_CPP_PROPERTY(THeaders, Bindings)
-    /// The actual "ip:port" of each listener (useful with Port = 0).
-    THeaders GetListenAddresses() const { return detail::splitLines(GetStr("ListenAddresses")); }
-    SGCWS_CPP_PROPERTY_RO(THeaders, ListenAddresses)
-    int GetCount() const { return (int)GetInt("Count"); }
-    SGCWS_CPP_PROPERTY_RO(int, Count)
+    // Port, Bindings, ListenAddresses (the actual "ip:port" of each listener), Count, SSL, SSLOptions,
+    // Authentication, ...: generated, in TsgcWebSocketServer_Properties (sgcws_builtin.hpp).
 
     bool GetActive() const { return GetBool("Active"); }
     void SetActive(const bool &v) {
@@ -1148,7 +1650,8 @@ public:
     virtual ~TsgcWebSocketServer() = default;
 };
 
-class TsgcWebSocketHTTPServer : public TsgcWebSocketServer {
+class TsgcWebSocketHTTPServer : public TsgcWebSocketServer,
+                                public detail::TsgcWebSocketHTTPServer_Properties<TsgcWebSocketHTTPServer> {
 public:
     explicit TsgcWebSocketHTTPServer(void *owner = nullptr) : TsgcWebSocketServer(SGCWS_HTTP_SERVER) {
         (void)owner;
@@ -1156,8 +1659,7 @@ public:
     TsgcWebSocketHTTPServer(TsgcWebSocketHTTPServer &&) noexcept = default;
     TsgcWebSocketHTTPServer &operator=(TsgcWebSocketHTTPServer &&) noexcept = default;
 
-    SGCWS_CPP_STR(DocumentRoot, "DocumentRoot")
-    SGCWS_CPP_BOOL(KeepAlive, "KeepAlive")
+    // DocumentRoot, KeepAlive: generated, in TsgcWebSocketHTTPServer_Properties (sgcws_builtin.hpp).
 
     /// GET, HEAD, POST.
     EventProperty<OnCommandFn> OnCommandGet{core_->onCommandGet};
@@ -1171,6 +1673,14 @@ protected:
     }
 };
 
+namespace detail {
+inline sgcws_handle handleOf(const TsgcWSComponent &c) { return c.h(); }
+inline sgcws_handle handleOf(const TsgcWSConnection &c) { return c.need(); }
+inline sgcws_handle handleOf(const TsgcWSComponent *c) { return c ? handleOf(*c) : 0; }
+}  // namespace detail
+
 }  // namespace sgcws
+
+#include "sgcws_components.hpp"  // generated: the registered components
 
 #endif  // SGCWS_HPP

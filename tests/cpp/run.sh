@@ -7,6 +7,8 @@
 #  2. runs each test program against the real library ($SGCWS_LIB, default out/linux-amd64/libsgcws.so),
 #     bounded by `timeout`: t_node_interop against a Node `ws` server, the chat example against chat_server;
 #  3. runs the Windows smoke program under Wine only if tools/wine-smoke.sh exists (else compile+link only).
+# Also: the generated classes' compile-time checks (compile_fail.cpp: CASE=0 compiles, every other CASE must
+# not), and t_components / win_components for the generated protocol classes.
 #
 # Prints one line per case ("PASS name" / "FAIL name: why"), then "N passed, M failed"; exits non-zero on any
 # failure. SGCWS_CPP_CLANG_RUN=0 skips running the clang++ builds (they are always compiled).
@@ -51,6 +53,28 @@ compile_all() { # compiler outdir optimisation
     done
     return $errs
 }
+# The generated classes turn these mistakes into compile errors (g++ and clang++, -fsyntax-only).
+compile_fail() { # compiler
+    local cxx="$1" c cases bad=""
+    cases=$(grep -o '^#elif CASE == [0-9]*\|^#if CASE == [0-9]*' tests/cpp/compile_fail.cpp | grep -o '[0-9]*$')
+    "$cxx" "${flags[@]}" -DCASE=0 -fsyntax-only tests/cpp/compile_fail.cpp 2>"$build/compile_fail.log" ||
+        { echo "    CASE=0 does not compile:" && head -n 10 "$build/compile_fail.log" | sed 's/^/    /'; return 1; }
+    for c in $cases; do
+        "$cxx" "${flags[@]}" -DCASE="$c" -fsyntax-only tests/cpp/compile_fail.cpp >/dev/null 2>&1 && bad="$bad $c"
+    done
+    [ -z "$bad" ] || { echo "    compiled although wrong: CASE$bad"; return 1; }
+    echo "$(wc -w <<<"$cases")"
+}
+
+for cxx in g++ clang++; do
+    if command -v "$cxx" >/dev/null && n=$(compile_fail "$cxx"); then
+        ok "cpp generated classes reject wrong types at compile time with $cxx ($n cases)"
+    else
+        ko "cpp generated classes reject wrong types at compile time with $cxx"
+        echo "$n"
+    fi
+done
+
 for cxx in g++ clang++; do
     dir=gcc opt=-O1
     [ "$cxx" = clang++ ] && dir=clang opt=-O0
@@ -70,8 +94,9 @@ if ! command -v $mingw >/dev/null; then
 else
     wflags=(-std=c++17 -Wall -Wextra -Werror -O1 -I include -I bindings/cpp -static-libgcc -static-libstdc++)
     if $mingw "${wflags[@]}" tests/cpp/win_smoke.cpp -o "$build/mingw/win_smoke.exe" 2>"$build/mingw/dyn.log" &&
+        $mingw "${wflags[@]}" tests/cpp/win_components.cpp -o "$build/mingw/win_components.exe" 2>>"$build/mingw/dyn.log" &&
         $mingw "${wflags[@]}" bindings/cpp/examples/chat_client.cpp -o "$build/mingw/chat_client.exe" 2>>"$build/mingw/dyn.log"; then
-        ok "cpp compile+link mingw-w64 (dynamic loading: win_smoke.exe, chat_client.exe)"
+        ok "cpp compile+link mingw-w64 (dynamic loading: win_smoke.exe, win_components.exe, chat_client.exe)"
     else
         ko "cpp compile+link mingw-w64 (dynamic loading)"
         head -n 20 "$build/mingw/dyn.log" | sed 's/^/    /'
@@ -127,12 +152,12 @@ run_prog() { # label limit program args...
 printf '#include <stdint.h>\nint32_t sgcws_abi_version(void) { return 99; }\n' >"$build/fake_abi.c"
 cc -shared -fPIC -o "$build/fake_abi99.so" "$build/fake_abi.c"
 run_prog t_loader 60 "$build/gcc/t_loader" "$build/fake_abi99.so"
-for t in t_basic t_delivery t_lifetime t_decisions t_volume; do
+for t in t_basic t_delivery t_lifetime t_decisions t_volume t_components; do
     run_prog "$t" 180 "$build/gcc/$t"
 done
 if [ "${SGCWS_CPP_CLANG_RUN:-1}" = 1 ]; then
     # the clang++ build of the quick programs, its lines prefixed
-    for t in t_basic t_lifetime; do
+    for t in t_basic t_lifetime t_components; do
         if [ -x "$build/clang/$t" ]; then
             out="$(timeout -k 5 180 "$build/clang/$t" 2>&1)"
             rc=$?
@@ -251,14 +276,16 @@ if [ "${SGCWS_CPP_WINE:-1}" = 1 ] && [ -f tools/wine-smoke.sh ] && [ -f tools/wi
     if timeout 300 wine wineboot -i >/dev/null 2>&1 && [ -d "$WINEPREFIX/drive_c/windows/system32" ] &&
         x86_64-w64-mingw32-gcc -O2 -shared -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
             tools/wine/processprng.c -ladvapi32 2>/dev/null; then
-        cp "$windir/sgcws.dll" "$build/mingw/"win_smoke*.exe "$wdir/"
-        for exe in win_smoke.exe win_smoke_static.exe; do
+        cp "$windir/sgcws.dll" "$build/mingw/"win_*.exe "$wdir/"
+        for exe in win_smoke.exe win_smoke_static.exe win_components.exe; do
             [ -f "$wdir/$exe" ] || continue
             out="$(cd "$wdir" && timeout -k 5 180 wine "$exe" sgcws.dll 2>&1)"
             rc=$?
             n=$(grep -c '^PASS ' <<<"$out")
             if [ $rc -eq 0 ] && [ "$n" -gt 0 ] && ! grep -q '^FAIL ' <<<"$out"; then
-                ok "cpp $exe under Wine ($n checks: load, properties, errors, moved-from, echo)"
+                what="load, properties, errors, moved-from, echo"
+                [ "$exe" = win_components.exe ] && what="CheckComponents, custom sub-protocol, SGCWS_E_METHOD"
+                ok "cpp $exe under Wine ($n checks: $what)"
             else
                 ko "cpp $exe under Wine: exit $rc"
                 tail -n 10 <<<"$out" | sed 's/^/    /'
