@@ -8,7 +8,9 @@ unit sgcws;
 interface
 
 uses
-  sgcWebSocket, sgcWebSocket_Classes, sgcWebSocket_Types, sgcWebSocket_Lib;
+  sgcWebSocket_Types, sgcWebSocket_Lib, sgcWebSocket_Catalogue,
+  sgcWebSocket_Classes, sgcWebSocket, sgcWebSocket_Registered,
+  sgcWebSocket_Protocol_Base_Server, sgcWebSocket_Protocol_Base_Client;
 
 implementation
 

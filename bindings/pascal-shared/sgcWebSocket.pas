@@ -3,9 +3,11 @@
 
   Every published property is a property of the library with the same path ('Options.Parameters',
   'HeartBeat.Interval', ...): reading and writing go through one generic path (SetProp/GetProp by name);
-  the library holds the values and their defaults, and sgcws_properties lists them. A property the
-  library lacks is not declared here. See bindings/lazarus/README.md for what differs from the
-  commercial components. }
+  the library holds the values and their defaults, and sgcws_properties lists them. The property
+  groups and published properties are generated from the library's registry (tools/gen) into
+  sgcWebSocket_Components.inc; this unit holds the runtime of each component in its *_Base class
+  (Connect, WriteData, Broadcast, the fixed events). See bindings/lazarus/README.md for what differs
+  from the commercial components. }
 unit sgcWebSocket;
 
 {$I sgcws.inc}
@@ -13,7 +15,7 @@ unit sgcWebSocket;
 interface
 
 uses
-  Classes, SysUtils, Math, sgcWebSocket_Types, sgcWebSocket_Classes, sgcWebSocket_Lib;
+  Classes, SysUtils, Math, sgcWebSocket_Types, sgcWebSocket_Classes, sgcWebSocket_Lib, sgcWebSocket_Catalogue;
 
 type
   { Re-exported so that "uses sgcWebSocket" alone is enough for the manual's code. }
@@ -26,6 +28,7 @@ type
   TIdContext = sgcWebSocket_Classes.TIdContext;
   TIdHTTPRequestInfo = sgcWebSocket_Classes.TIdHTTPRequestInfo;
   TIdHTTPResponseInfo = sgcWebSocket_Classes.TIdHTTPResponseInfo;
+  TsgcWSComponent = sgcWebSocket_Classes.TsgcWSComponent;
   EsgcWebSocketException = sgcWebSocket_Lib.EsgcWebSocketException;
 
 const
@@ -44,159 +47,12 @@ const
   opBinary = sgcWebSocket_Types.opBinary;
 
 type
-  { Options (shared part). }
-  TsgcWSOptions_Base = class(TsgcPropGroup)
-  published
-    property FragmentedMessages: TwsFragmentedMessages index piOptFragmented read GetFragmented
-      write SetFragmented default frgOnlyBuffer;
-    property ValidateUTF8: Boolean index piOptValidateUTF8 read GetB write SetB default False;
-    property MaxMessageSize: Int64 index piOptMaxMessageSize read GetI64 write SetI64;
-    property WriteQueueLimit: Int64 index piOptWriteQueueLimit read GetI64 write SetI64;
-  end;
-
-  TsgcWSOptionsClient = class(TsgcWSOptions_Base)
+  { The runtime of TsgcWebSocketClient. }
+  TsgcWebSocketClient_Base = class(TsgcWSComponent_Base)
   private
-    FHeaders: TsgcPropStrings;
-    procedure SetHeaders(const Value: TStrings);
-    function GetHeaders: TStrings;
-  public
-    constructor Create(aOwner: TsgcWSComponent_Base); override;
-    destructor Destroy; override;
-  published
-    property Parameters: string index piOptParameters read GetS write SetS;
-    property Origin: string index piOptOrigin read GetS write SetS;
-    property Headers: TStrings read GetHeaders write SetHeaders;
-  end;
-
-  TsgcWSOptionsServer = class(TsgcWSOptions_Base);
-
-  TsgcWSPerMessageDeflate_Options = class(TsgcPropGroup)
-  published
-    property Enabled: Boolean index piDeflEnabled read GetB write SetB default False;
-    property ClientMaxWindowBits: Integer index piDeflClientBits read GetI write SetI default 15;
-    property ServerMaxWindowBits: Integer index piDeflServerBits read GetI write SetI default 15;
-    property ClientNoContextTakeOver: Boolean index piDeflClientNoCtx read GetB write SetB default False;
-    property ServerNoContextTakeOver: Boolean index piDeflServerNoCtx read GetB write SetB default False;
-    property MemLevel: Integer index piDeflMemLevel read GetI write SetI default 1;
-  end;
-
-  TsgcWSExtensions = class(TsgcPropGroup)
-  private
-    FPerMessage_Deflate: TsgcWSPerMessageDeflate_Options;
-  public
-    constructor Create(aOwner: TsgcWSComponent_Base); override;
-    destructor Destroy; override;
-  published
-    property PerMessage_Deflate: TsgcWSPerMessageDeflate_Options read FPerMessage_Deflate;
-  end;
-
-  TsgcWSHeartBeat_Options = class(TsgcPropGroup)
-  published
-    property Enabled: Boolean index piHBEnabled read GetB write SetB default False;
-    property Interval: Integer index piHBInterval read GetI write SetI default 300;
-    property Timeout: Integer index piHBTimeout read GetI write SetI default 0;
-  end;
-
-  TsgcOpenSSLClient_Options = class(TsgcPropGroup)
-  published
-    property MinVersion: TwsTLSVersions index piTLSMinVersion read GetTLSVersion write SetTLSVersion
-      default tlsUndefined;
-  end;
-
-  { Client TLSOptions. TLS is built into the library: no OpenSSL to deploy. }
-  TsgcWSTLS_Options = class(TsgcPropGroup)
-  private
-    FALPNProtocols: TsgcPropStrings;
-    FOpenSSL_Options: TsgcOpenSSLClient_Options;
-    function GetALPNProtocols: TStrings;
-    procedure SetALPNProtocols(const Value: TStrings);
-  public
-    constructor Create(aOwner: TsgcWSComponent_Base); override;
-    destructor Destroy; override;
-  published
-    property RootCertFile: string index piTLSRootCert read GetS write SetS;
-    property CertFile: string index piTLSCert read GetS write SetS;
-    property KeyFile: string index piTLSKey read GetS write SetS;
-    property Password: string index piTLSPassword read GetS write SetS;
-    property VerifyCertificate: Boolean index piTLSVerify read GetB write SetB default False;
-    property Version: TwsTLSVersions index piTLSVersion read GetTLSVersion write SetTLSVersion
-      default tlsUndefined;
-    property ALPNProtocols: TStrings read GetALPNProtocols write SetALPNProtocols;
-    property OpenSSL_Options: TsgcOpenSSLClient_Options read FOpenSSL_Options;
-  end;
-
-  { Server SSLOptions. }
-  TsgcWSSSL_Options = class(TsgcPropGroup)
-  published
-    property RootCertFile: string index piSSLRootCert read GetS write SetS;
-    property CertFile: string index piSSLCert read GetS write SetS;
-    property KeyFile: string index piSSLKey read GetS write SetS;
-    property Password: string index piSSLPassword read GetS write SetS;
-    property VerifyCertificate: Boolean index piSSLVerify read GetB write SetB default False;
-    property Version: TwsTLSVersions index piSSLVersion read GetTLSVersion write SetTLSVersion
-      default tlsUndefined;
-  end;
-
-  TsgcWSSpecifications = class(TsgcPropGroup)
-  published
-    property RFC6455: Boolean index piRFC6455 read GetB write SetB default True;
-  end;
-
-  TsgcWSAuthenticationBasic_Options = class(TsgcPropGroup)
-  published
-    property Enabled: Boolean index piAuthBasic read GetB write SetB default True;
-  end;
-
-  TsgcWSAuthenticationURL_Options = class(TsgcPropGroup)
-  published
-    property Enabled: Boolean index piAuthURL read GetB write SetB default True;
-  end;
-
-  TsgcWSAuthenticationServer_Options = class(TsgcPropGroup)
-  private
-    FAuthUsers: TsgcPropStrings;
-    FBasic: TsgcWSAuthenticationBasic_Options;
-    FURL: TsgcWSAuthenticationURL_Options;
-    function GetAuthUsers: TStrings;
-    procedure SetAuthUsers(const Value: TStrings);
-  public
-    constructor Create(aOwner: TsgcWSComponent_Base); override;
-    destructor Destroy; override;
-  published
-    property Enabled: Boolean index piAuthEnabled read GetB write SetB default False;
-    { user=password per line }
-    property AuthUsers: TStrings read GetAuthUsers write SetAuthUsers;
-    property Basic: TsgcWSAuthenticationBasic_Options read FBasic;
-    property URL: TsgcWSAuthenticationURL_Options read FURL;
-  end;
-
-  TsgcWSSecurity_Options = class(TsgcPropGroup)
-  private
-    FOriginsAllowed: TsgcPropStrings;
-    function GetOriginsAllowed: TStrings;
-    procedure SetOriginsAllowed(const Value: TStrings);
-  public
-    constructor Create(aOwner: TsgcWSComponent_Base); override;
-    destructor Destroy; override;
-  published
-    property OriginsAllowed: TStrings read GetOriginsAllowed write SetOriginsAllowed;
-  end;
-
-  { TsgcWebSocketClient }
-  TsgcWebSocketClient = class(TsgcWSComponent_Base)
-  private
-    FOptions: TsgcWSOptionsClient;
-    FExtensions: TsgcWSExtensions;
-    FHeartBeat: TsgcWSHeartBeat_Options;
-    FTLSOptions: TsgcWSTLS_Options;
-    FProtocols: TsgcPropStrings;
     function GetConnected: Boolean;
     function GetProtocol: string;
-    function GetProtocols: TStrings;
-    procedure SetProtocols(const Value: TStrings);
   public
-    constructor Create(aOwner: TComponent); override;
-    destructor Destroy; override;
     { Connects and waits for the handshake (at most aTimeout ms): True when connected. }
     function Connect(const aTimeout: Integer = 10000): Boolean;
     { Closes normally and waits (at most aTimeout ms): True when disconnected. }
@@ -208,74 +64,23 @@ type
     procedure RegisterProtocol(const aProtocol: string);
     property Connected: Boolean read GetConnected;
     property Protocol: string read GetProtocol;
-  published
-    property Active;
-    property URL: string index piURL read GetS write SetS;
-    property Host: string index piHost read GetS write SetS;
-    property Port: Integer index piPort read GetI write SetI default 80;
-    property TLS: Boolean index piTLS read GetB write SetB default False;
-    property ConnectTimeout: Integer index piConnectTimeout read GetI write SetI default 10000;
-    property NotifyEvents;
-    property DecisionTimeout: Integer index piDecisionTimeout read GetI write SetI default 10000;
-    property Protocols: TStrings read GetProtocols write SetProtocols;
-    property Options: TsgcWSOptionsClient read FOptions;
-    property Extensions: TsgcWSExtensions read FExtensions;
-    property HeartBeat: TsgcWSHeartBeat_Options read FHeartBeat;
-    property TLSOptions: TsgcWSTLS_Options read FTLSOptions;
-    property OnConnect;
-    property OnDisconnect;
-    property OnMessage;
-    property OnBinary;
-    property OnFragmented;
-    property OnError;
-    property OnException;
-    property OnHandshake;
   end;
 
-  { Shared part of the servers. }
+  { The runtime shared by the servers. }
   TsgcWebSocketServer_Base = class(TsgcWSComponent_Base)
   private
-    FOptions: TsgcWSOptionsServer;
-    FExtensions: TsgcWSExtensions;
-    FHeartBeat: TsgcWSHeartBeat_Options;
-    FSpecifications: TsgcWSSpecifications;
-    FAuthentication: TsgcWSAuthenticationServer_Options;
-    FSecurityOptions: TsgcWSSecurity_Options;
-    FSSLOptions: TsgcWSSSL_Options;
-    FProtocols: TsgcPropStrings;
-    FBindings: TsgcPropStrings;
-    FListenAddresses: TStringList;
     FOnAuthentication: TsgcWSAuthenticationEvent;
     FOnUnknownProtocol: TsgcWSUnknownProtocolEvent;
     FOnStartup: TNotifyEvent;
     FOnShutdown: TNotifyEvent;
     function GetCount: Integer;
     function GetListenAddresses: TStrings;
-    function GetProtocols: TStrings;
-    procedure SetProtocols(const Value: TStrings);
-    function GetBindings: TStrings;
-    procedure SetBindings(const Value: TStrings);
     procedure SetOnAuthentication(const Value: TsgcWSAuthenticationEvent);
     procedure SetOnUnknownProtocol(const Value: TsgcWSUnknownProtocolEvent);
   protected
     procedure ApplyEventSwitches; override;
     procedure DoEvent(const E: TsgcwsEvent; Conn: TsgcWSConnection); override;
-    property Options: TsgcWSOptionsServer read FOptions;
-    property Extensions: TsgcWSExtensions read FExtensions;
-    property HeartBeat: TsgcWSHeartBeat_Options read FHeartBeat;
-    property Specifications: TsgcWSSpecifications read FSpecifications;
-    property Authentication: TsgcWSAuthenticationServer_Options read FAuthentication;
-    property SecurityOptions: TsgcWSSecurity_Options read FSecurityOptions;
-    property SSLOptions: TsgcWSSSL_Options read FSSLOptions;
-    property Protocols: TStrings read GetProtocols write SetProtocols;
-    property Bindings: TStrings read GetBindings write SetBindings;
-    property OnAuthentication: TsgcWSAuthenticationEvent read FOnAuthentication write SetOnAuthentication;
-    property OnUnknownProtocol: TsgcWSUnknownProtocolEvent read FOnUnknownProtocol write SetOnUnknownProtocol;
-    property OnStartup: TNotifyEvent read FOnStartup write FOnStartup;
-    property OnShutdown: TNotifyEvent read FOnShutdown write FOnShutdown;
   public
-    constructor Create(aOwner: TComponent); override;
-    destructor Destroy; override;
     procedure Broadcast(const aMessage: string; const aChannel: string = ''; const aProtocol: string = '';
       const Exclude: string = ''; const Include: string = ''); overload;
     procedure Broadcast(aStream: TStream; const aChannel: string = ''; const aProtocol: string = '';
@@ -289,45 +94,15 @@ type
     property Count: Integer read GetCount;
     { The actual ip:port of each listener (Port 0 = a free port). }
     property ListenAddresses: TStrings read GetListenAddresses;
-  end;
-
-  { TsgcWebSocketServer }
-  TsgcWebSocketServer = class(TsgcWebSocketServer_Base)
-  public
-    constructor Create(aOwner: TComponent); override;
   published
-    property Active;
-    property Port: Integer index piPort read GetI write SetI default 80;
-    property Bindings;
-    property MaxConnections: Integer index piMaxConnections read GetI write SetI default 0;
-    property NotifyEvents;
-    property DecisionTimeout: Integer index piDecisionTimeout read GetI write SetI default 10000;
-    property Software: string index piSoftware read GetS write SetS;
-    property Specifications;
-    property Options;
-    property Protocols;
-    property Extensions;
-    property HeartBeat;
-    property Authentication;
-    property SecurityOptions;
-    property SSL: Boolean index piSSL read GetB write SetB default False;
-    property SSLOptions;
-    property OnConnect;
-    property OnDisconnect;
-    property OnMessage;
-    property OnBinary;
-    property OnFragmented;
-    property OnError;
-    property OnException;
-    property OnHandshake;
-    property OnAuthentication;
-    property OnUnknownProtocol;
-    property OnStartup;
-    property OnShutdown;
+    property OnAuthentication: TsgcWSAuthenticationEvent read FOnAuthentication write SetOnAuthentication;
+    property OnUnknownProtocol: TsgcWSUnknownProtocolEvent read FOnUnknownProtocol write SetOnUnknownProtocol;
+    property OnStartup: TNotifyEvent read FOnStartup write FOnStartup;
+    property OnShutdown: TNotifyEvent read FOnShutdown write FOnShutdown;
   end;
 
-  { TsgcWebSocketHTTPServer: the server plus HTTP on the same port. }
-  TsgcWebSocketHTTPServer = class(TsgcWebSocketServer_Base)
+  { The runtime of TsgcWebSocketHTTPServer: the server plus HTTP on the same port. }
+  TsgcWebSocketHTTPServer_Base = class(TsgcWebSocketServer_Base)
   private
     FOnCommandGet: TsgcWSHTTPCommandEvent;
     FOnCommandOther: TsgcWSHTTPCommandEvent;
@@ -337,162 +112,17 @@ type
   protected
     procedure ApplyEventSwitches; override;
     procedure DoEvent(const E: TsgcwsEvent; Conn: TsgcWSConnection); override;
-  public
-    constructor Create(aOwner: TComponent); override;
   published
-    property Active;
-    property Port: Integer index piPort read GetI write SetI default 80;
-    property Bindings;
-    property MaxConnections: Integer index piMaxConnections read GetI write SetI default 0;
-    property NotifyEvents;
-    property DecisionTimeout: Integer index piDecisionTimeout read GetI write SetI default 10000;
-    property Software: string index piSoftware read GetS write SetS;
-    property Specifications;
-    property Options;
-    property Protocols;
-    property Extensions;
-    property HeartBeat;
-    property Authentication;
-    property SecurityOptions;
-    property SSL: Boolean index piSSL read GetB write SetB default False;
-    property SSLOptions;
-    property DocumentRoot: string index piDocumentRoot read GetS write SetS;
-    property KeepAlive: Boolean index piKeepAlive read GetB write SetB default True;
-    property OnConnect;
-    property OnDisconnect;
-    property OnMessage;
-    property OnBinary;
-    property OnFragmented;
-    property OnError;
-    property OnException;
-    property OnHandshake;
-    property OnAuthentication;
-    property OnUnknownProtocol;
-    property OnStartup;
-    property OnShutdown;
     { GET, HEAD and POST requests. }
     property OnCommandGet: TsgcWSHTTPCommandEvent read FOnCommandGet write SetOnCommandGet;
     { Every other method. }
     property OnCommandOther: TsgcWSHTTPCommandEvent read FOnCommandOther write SetOnCommandOther;
   end;
 
+{ The components: their property groups and published properties (generated). }
+{$I sgcWebSocket_Components.inc}
+
 implementation
-
-{ TsgcWSOptionsClient }
-
-constructor TsgcWSOptionsClient.Create(aOwner: TsgcWSComponent_Base);
-begin
-  inherited;
-  FHeaders := TsgcPropStrings.Create(aOwner, piOptHeaders);
-end;
-
-destructor TsgcWSOptionsClient.Destroy;
-begin
-  FHeaders.Free;
-  inherited;
-end;
-
-function TsgcWSOptionsClient.GetHeaders: TStrings;
-begin
-  Result := FHeaders;
-end;
-
-procedure TsgcWSOptionsClient.SetHeaders(const Value: TStrings);
-begin
-  FHeaders.Assign(Value);
-end;
-
-{ TsgcWSExtensions }
-
-constructor TsgcWSExtensions.Create(aOwner: TsgcWSComponent_Base);
-begin
-  inherited;
-  FPerMessage_Deflate := TsgcWSPerMessageDeflate_Options.Create(aOwner);
-end;
-
-destructor TsgcWSExtensions.Destroy;
-begin
-  FPerMessage_Deflate.Free;
-  inherited;
-end;
-
-{ TsgcWSTLS_Options }
-
-constructor TsgcWSTLS_Options.Create(aOwner: TsgcWSComponent_Base);
-begin
-  inherited;
-  FALPNProtocols := TsgcPropStrings.Create(aOwner, piTLSALPN);
-  FOpenSSL_Options := TsgcOpenSSLClient_Options.Create(aOwner);
-end;
-
-destructor TsgcWSTLS_Options.Destroy;
-begin
-  FALPNProtocols.Free;
-  FOpenSSL_Options.Free;
-  inherited;
-end;
-
-function TsgcWSTLS_Options.GetALPNProtocols: TStrings;
-begin
-  Result := FALPNProtocols;
-end;
-
-procedure TsgcWSTLS_Options.SetALPNProtocols(const Value: TStrings);
-begin
-  FALPNProtocols.Assign(Value);
-end;
-
-{ TsgcWSAuthenticationServer_Options }
-
-constructor TsgcWSAuthenticationServer_Options.Create(aOwner: TsgcWSComponent_Base);
-begin
-  inherited;
-  FAuthUsers := TsgcPropStrings.Create(aOwner, piAuthUsers);
-  FBasic := TsgcWSAuthenticationBasic_Options.Create(aOwner);
-  FURL := TsgcWSAuthenticationURL_Options.Create(aOwner);
-end;
-
-destructor TsgcWSAuthenticationServer_Options.Destroy;
-begin
-  FAuthUsers.Free;
-  FBasic.Free;
-  FURL.Free;
-  inherited;
-end;
-
-function TsgcWSAuthenticationServer_Options.GetAuthUsers: TStrings;
-begin
-  Result := FAuthUsers;
-end;
-
-procedure TsgcWSAuthenticationServer_Options.SetAuthUsers(const Value: TStrings);
-begin
-  FAuthUsers.Assign(Value);
-end;
-
-{ TsgcWSSecurity_Options }
-
-constructor TsgcWSSecurity_Options.Create(aOwner: TsgcWSComponent_Base);
-begin
-  inherited;
-  FOriginsAllowed := TsgcPropStrings.Create(aOwner, piOriginsAllowed);
-end;
-
-destructor TsgcWSSecurity_Options.Destroy;
-begin
-  FOriginsAllowed.Free;
-  inherited;
-end;
-
-function TsgcWSSecurity_Options.GetOriginsAllowed: TStrings;
-begin
-  Result := FOriginsAllowed;
-end;
-
-procedure TsgcWSSecurity_Options.SetOriginsAllowed(const Value: TStrings);
-begin
-  FOriginsAllowed.Assign(Value);
-end;
 
 { helpers }
 
@@ -525,75 +155,44 @@ begin
   end;
 end;
 
-{ TsgcWebSocketClient }
+{ TsgcWebSocketClient_Base }
 
-constructor TsgcWebSocketClient.Create(aOwner: TComponent);
-begin
-  FKind := SGCWS_CLIENT;
-  inherited Create(aOwner);
-  FOptions := TsgcWSOptionsClient.Create(Self);
-  FExtensions := TsgcWSExtensions.Create(Self);
-  FHeartBeat := TsgcWSHeartBeat_Options.Create(Self);
-  FTLSOptions := TsgcWSTLS_Options.Create(Self);
-  FProtocols := TsgcPropStrings.Create(Self, piProtocols);
-end;
-
-destructor TsgcWebSocketClient.Destroy;
-begin
-  inherited; { detaches from the library first }
-  FOptions.Free;
-  FExtensions.Free;
-  FHeartBeat.Free;
-  FTLSOptions.Free;
-  FProtocols.Free;
-end;
-
-function TsgcWebSocketClient.GetConnected: Boolean;
+function TsgcWebSocketClient_Base.GetConnected: Boolean;
 begin
   Result := GetPropBool('Connected');
 end;
 
-function TsgcWebSocketClient.GetProtocol: string;
+function TsgcWebSocketClient_Base.GetProtocol: string;
 begin
   Result := GetPropStr('Protocol');
 end;
 
-function TsgcWebSocketClient.GetProtocols: TStrings;
-begin
-  Result := FProtocols;
-end;
-
-procedure TsgcWebSocketClient.SetProtocols(const Value: TStrings);
-begin
-  FProtocols.Assign(Value);
-end;
-
-function TsgcWebSocketClient.Connect(const aTimeout: Integer): Boolean;
+function TsgcWebSocketClient_Base.Connect(const aTimeout: Integer): Boolean;
 begin
   CheckHandle;
   ApplyEventSwitches;
   Result := ResultOK(sgcws_connect(Handle, aTimeout), 'Connect', [SGCWS_E_CONNECT, SGCWS_E_TIMEOUT, SGCWS_E_TLS]);
 end;
 
-function TsgcWebSocketClient.Disconnect(const aTimeout: Integer): Boolean;
+function TsgcWebSocketClient_Base.Disconnect(const aTimeout: Integer): Boolean;
 begin
   CheckHandle;
   Result := ResultOK(sgcws_disconnect_wait(Handle, aTimeout), 'Disconnect', [SGCWS_E_TIMEOUT]);
 end;
 
-procedure TsgcWebSocketClient.WriteData(const aText: string);
+procedure TsgcWebSocketClient_Base.WriteData(const aText: string);
 begin
   CheckHandle;
   WriteTo(Handle, SGCWS_TEXT, SgcToUTF8(aText));
 end;
 
-procedure TsgcWebSocketClient.WriteData(const aStream: TStream; const aSize: Integer);
+procedure TsgcWebSocketClient_Base.WriteData(const aStream: TStream; const aSize: Integer);
 begin
   CheckHandle;
   WriteStreamTo(Handle, aStream, aSize);
 end;
 
-procedure TsgcWebSocketClient.Ping(const aText: string);
+procedure TsgcWebSocketClient_Base.Ping(const aText: string);
 var
   raw: RawByteString;
 begin
@@ -602,49 +201,21 @@ begin
   SgcCheck(sgcws_ping(Handle, PAnsiChar(raw), Length(raw)), 'Ping');
 end;
 
-procedure TsgcWebSocketClient.Close(const aCloseCode: Integer);
+procedure TsgcWebSocketClient_Base.Close(const aCloseCode: Integer);
 begin
   CheckHandle;
   SgcCheck(sgcws_close(Handle, aCloseCode), 'Close');
 end;
 
-procedure TsgcWebSocketClient.RegisterProtocol(const aProtocol: string);
+procedure TsgcWebSocketClient_Base.RegisterProtocol(const aProtocol: string);
 begin
-  if FProtocols.IndexOf(aProtocol) < 0 then
-    FProtocols.Add(aProtocol);
+  with GetStrings(piProtocols) do
+    if IndexOf(aProtocol) < 0 then
+      Add(aProtocol);
 end;
 
 { TsgcWebSocketServer_Base }
 
-constructor TsgcWebSocketServer_Base.Create(aOwner: TComponent);
-begin
-  inherited Create(aOwner);
-  FOptions := TsgcWSOptionsServer.Create(Self);
-  FExtensions := TsgcWSExtensions.Create(Self);
-  FHeartBeat := TsgcWSHeartBeat_Options.Create(Self);
-  FSpecifications := TsgcWSSpecifications.Create(Self);
-  FAuthentication := TsgcWSAuthenticationServer_Options.Create(Self);
-  FSecurityOptions := TsgcWSSecurity_Options.Create(Self);
-  FSSLOptions := TsgcWSSSL_Options.Create(Self);
-  FProtocols := TsgcPropStrings.Create(Self, piProtocols);
-  FBindings := TsgcPropStrings.Create(Self, piBindings);
-  FListenAddresses := TStringList.Create;
-end;
-
-destructor TsgcWebSocketServer_Base.Destroy;
-begin
-  inherited; { detaches from the library first }
-  FOptions.Free;
-  FExtensions.Free;
-  FHeartBeat.Free;
-  FSpecifications.Free;
-  FAuthentication.Free;
-  FSecurityOptions.Free;
-  FSSLOptions.Free;
-  FProtocols.Free;
-  FBindings.Free;
-  FListenAddresses.Free;
-end;
 
 procedure TsgcWebSocketServer_Base.ApplyEventSwitches;
 begin
@@ -672,28 +243,7 @@ end;
 
 function TsgcWebSocketServer_Base.GetListenAddresses: TStrings;
 begin
-  FListenAddresses.Text := GetPropStr('ListenAddresses');
-  Result := FListenAddresses;
-end;
-
-function TsgcWebSocketServer_Base.GetProtocols: TStrings;
-begin
-  Result := FProtocols;
-end;
-
-procedure TsgcWebSocketServer_Base.SetProtocols(const Value: TStrings);
-begin
-  FProtocols.Assign(Value);
-end;
-
-function TsgcWebSocketServer_Base.GetBindings: TStrings;
-begin
-  Result := FBindings;
-end;
-
-procedure TsgcWebSocketServer_Base.SetBindings(const Value: TStrings);
-begin
-  FBindings.Assign(Value);
+  Result := ReadStrings(piListenAddresses);
 end;
 
 procedure TsgcWebSocketServer_Base.Broadcast(const aMessage: string; const aChannel, aProtocol, Exclude,
@@ -765,8 +315,9 @@ end;
 
 procedure TsgcWebSocketServer_Base.RegisterProtocol(const aProtocol: string);
 begin
-  if FProtocols.IndexOf(aProtocol) < 0 then
-    FProtocols.Add(aProtocol);
+  with GetStrings(piProtocols) do
+    if IndexOf(aProtocol) < 0 then
+      Add(aProtocol);
 end;
 
 procedure TsgcWebSocketServer_Base.DoEvent(const E: TsgcwsEvent; Conn: TsgcWSConnection);
@@ -808,42 +359,28 @@ begin
   end;
 end;
 
-{ TsgcWebSocketServer }
+{ TsgcWebSocketHTTPServer_Base }
 
-constructor TsgcWebSocketServer.Create(aOwner: TComponent);
-begin
-  FKind := SGCWS_SERVER;
-  inherited Create(aOwner);
-end;
-
-{ TsgcWebSocketHTTPServer }
-
-constructor TsgcWebSocketHTTPServer.Create(aOwner: TComponent);
-begin
-  FKind := SGCWS_HTTP_SERVER;
-  inherited Create(aOwner);
-end;
-
-procedure TsgcWebSocketHTTPServer.ApplyEventSwitches;
+procedure TsgcWebSocketHTTPServer_Base.ApplyEventSwitches;
 begin
   inherited;
   SetEventSwitch('Events.OnCommandGet', Assigned(FOnCommandGet));
   SetEventSwitch('Events.OnCommandOther', Assigned(FOnCommandOther));
 end;
 
-procedure TsgcWebSocketHTTPServer.SetOnCommandGet(const Value: TsgcWSHTTPCommandEvent);
+procedure TsgcWebSocketHTTPServer_Base.SetOnCommandGet(const Value: TsgcWSHTTPCommandEvent);
 begin
   FOnCommandGet := Value;
   SetEventSwitch('Events.OnCommandGet', Assigned(Value));
 end;
 
-procedure TsgcWebSocketHTTPServer.SetOnCommandOther(const Value: TsgcWSHTTPCommandEvent);
+procedure TsgcWebSocketHTTPServer_Base.SetOnCommandOther(const Value: TsgcWSHTTPCommandEvent);
 begin
   FOnCommandOther := Value;
   SetEventSwitch('Events.OnCommandOther', Assigned(Value));
 end;
 
-procedure TsgcWebSocketHTTPServer.DoHTTPRequest(const E: TsgcwsEvent);
+procedure TsgcWebSocketHTTPServer_Base.DoHTTPRequest(const E: TsgcwsEvent);
 var
   req: TsgcHTTPRequestInfo;
   resp: TsgcHTTPResponseInfo;
@@ -872,12 +409,14 @@ begin
   end;
 end;
 
-procedure TsgcWebSocketHTTPServer.DoEvent(const E: TsgcwsEvent; Conn: TsgcWSConnection);
+procedure TsgcWebSocketHTTPServer_Base.DoEvent(const E: TsgcwsEvent; Conn: TsgcWSConnection);
 begin
   if E.kind = SGCWS_EV_HTTP_REQUEST then
     DoHTTPRequest(E)
   else
     inherited;
 end;
+
+{$I sgcWebSocket_Components_Impl.inc}
 
 end.

@@ -21,17 +21,17 @@ unit sgcWebSocket_Classes;
 interface
 
 uses
-  Classes, SysUtils, SyncObjs, TypInfo, sgcWebSocket_Types, sgcWebSocket_Lib;
+  Classes, SysUtils, SyncObjs, TypInfo, sgcWebSocket_Types, sgcWebSocket_Lib, sgcWebSocket_Catalogue;
 
 type
-  TsgcWSComponent_Base = class;
+  TsgcWSComponent = class;
 
   { A WebSocket connection, handed to every event (the manual's TsgcWSConnection). Valid until its
     OnDisconnect handler returns. }
   TsgcWSConnection = class
   private
     FHandle: TsgcwsHandle;
-    FOwner: TsgcWSComponent_Base;
+    FOwner: TsgcWSComponent;
     FData: TObject;
     FGuid: string;
     FIP: string;
@@ -54,7 +54,7 @@ type
     function GetConnected: Boolean;
     function GetTransport: TwsTransport;
   public
-    constructor Create(aOwner: TsgcWSComponent_Base; aHandle: TsgcwsHandle);
+    constructor Create(aOwner: TsgcWSComponent; aHandle: TsgcwsHandle);
     destructor Destroy; override;
     procedure WriteData(const aText: string); overload;
     procedure WriteData(const aStream: TStream; aSize: Integer = 0); overload;
@@ -188,12 +188,12 @@ type
     drain or the component itself may end in any order. }
   TsgcEventSink = class
   private
-    FOwner: TsgcWSComponent_Base;
+    FOwner: TsgcWSComponent;
     FAlive: Boolean;
     FRefCount: Integer;
     FQueued: Integer;
   public
-    constructor Create(aOwner: TsgcWSComponent_Base);
+    constructor Create(aOwner: TsgcWSComponent);
     procedure AddRef;
     procedure Release;
     procedure ScheduleDrain;
@@ -201,47 +201,39 @@ type
     property Alive: Boolean read FAlive;
   end;
 
-  { Property indexes: every published property reaches the library through the one generic path
-    (SetProp/GetProp by the manual's property path); SgcPropName maps an index to that path. }
-  TsgcPropIndex = Integer;
+  TsgcWSComponentClass = class of TsgcWSComponent;
 
-  TsgcPropStrings = class;
-
-  { Base of the components: the library handle, the properties' generic path, event delivery. }
-  TsgcWSComponent_Base = class(TComponent)
+  { The root of every component: the library handle, the properties by path (the generated
+    properties use the index accessors: Index = the pi* constants of sgcWebSocket_Catalogue), the
+    connection objects, and event delivery in the three NotifyEvents modes. Events the engine raises
+    on every component (OnConnect, OnDisconnect, OnError, OnException) are handled here; the
+    subclasses handle the rest in DoEvent. }
+  TsgcWSComponent = class(TComponent)
   private
     FHandle: TsgcwsHandle;
     FSink: TsgcEventSink;
     FConnLock: TCriticalSection;
     FConnections: TList; { sorted by handle }
-    FStreamedActive: Boolean;
+    FOwned: TList; { the property groups and TStrings of the published properties }
     FOnConnect: TsgcWSConnectEvent;
     FOnDisconnect: TsgcWSDisconnectEvent;
-    FOnMessage: TsgcWSMessageEvent;
-    FOnBinary: TsgcWSBinaryEvent;
-    FOnFragmented: TsgcWSFragmentedEvent;
     FOnError: TsgcWSErrorEvent;
     FOnException: TsgcWSExceptionEvent;
-    FOnHandshake: TsgcWSHandshakeEvent;
     function FindConnIndex(aHandle: TsgcwsHandle; out Index: Integer): Boolean;
     function AcquireConnection(aHandle: TsgcwsHandle; aCreate: Boolean; out Temp: Boolean): TsgcWSConnection;
     procedure RemoveConnection(aConn: TsgcWSConnection);
-    procedure SetOnHandshake(const Value: TsgcWSHandshakeEvent);
     function GetNotifyEvents: TwsNotifyEvent;
     procedure SetNotifyEvents(const Value: TwsNotifyEvent);
-    function GetActive: Boolean;
-    procedure SetActive(const Value: Boolean);
   protected
-    FKind: Integer;
-    procedure Loaded; override;
     procedure CheckHandle;
-    { Events.On* := Assigned(handler) for the decision events. }
-    procedure ApplyEventSwitches; virtual;
     procedure SetEventSwitch(const aName: string; aOn: Boolean);
-    { Events. }
+    { Events: DispatchEvent wraps DoEvent (exceptions go to OnException; connection objects live
+      from OnConnect to the end of OnDisconnect). }
     procedure DispatchEvent(const E: TsgcwsEvent; Sink: TsgcEventSink);
     procedure DoEvent(const E: TsgcwsEvent; Conn: TsgcWSConnection); virtual;
-    procedure DoHandshake(const E: TsgcwsEvent; Conn: TsgcWSConnection);
+    procedure DoEventConnect(aConnection: TsgcWSConnection); virtual;
+    procedure DoEventDisconnect(aConnection: TsgcWSConnection; Code: Integer); virtual;
+    procedure DoEventError(aConnection: TsgcWSConnection; const Error: string); virtual;
     procedure HandleException(Conn: TsgcWSConnection; E: Exception);
     function IsQueuedMode: Boolean;
     procedure WriteTo(H: TsgcwsHandle; aType: Integer; const aData: RawByteString; aFragment: Integer = 0);
@@ -254,7 +246,7 @@ type
     function GetPropBool(const aName: string): Boolean;
     function GetPropInt(const aName: string): Int64;
     function GetPropStr(const aName: string): string;
-    { Index-based accessors used by the published properties (index = TsgcPropIndex). }
+    { Index accessors of the published properties (Index: SgcPropPaths). }
     function GetB(Index: Integer): Boolean;
     procedure SetB(Index: Integer; Value: Boolean);
     function GetI(Index: Integer): Integer;
@@ -263,26 +255,56 @@ type
     procedure SetI64(Index: Integer; Value: Int64);
     function GetS(Index: Integer): string;
     procedure SetS(Index: Integer; const Value: string);
-    function GetTLSVersion(Index: Integer): TwsTLSVersions;
-    procedure SetTLSVersion(Index: Integer; Value: TwsTLSVersions);
-    function GetFragmented(Index: Integer): TwsFragmentedMessages;
-    procedure SetFragmented(Index: Integer; Value: TwsFragmentedMessages);
+    { A Strings property: one TStrings per index, whose every change is sent to the library. }
+    function GetStrings(Index: Integer): TStrings;
+    procedure SetStrings(Index: Integer; Value: TStrings);
+    { A read-only Strings property, read from the library on every call. }
+    function ReadStrings(Index: Integer): TStrings;
+    { Internal: frees aObject with the component (property groups). }
+    procedure Own(aObject: TObject);
   public
     constructor Create(aOwner: TComponent); override;
     destructor Destroy; override;
-    procedure Start; virtual;
-    procedure Stop; virtual;
+    { The library kind this class creates (sgcws_create). }
+    class function LibraryKind: Integer; virtual;
     { The library handle of this component. }
     property Handle: TsgcwsHandle read FHandle;
-    property Active: Boolean read GetActive write SetActive;
     property NotifyEvents: TwsNotifyEvent read GetNotifyEvents write SetNotifyEvents default neAsynchronous;
     property OnConnect: TsgcWSConnectEvent read FOnConnect write FOnConnect;
     property OnDisconnect: TsgcWSDisconnectEvent read FOnDisconnect write FOnDisconnect;
+    property OnError: TsgcWSErrorEvent read FOnError write FOnError;
+    property OnException: TsgcWSExceptionEvent read FOnException write FOnException;
+  end;
+
+  { Base of the built-in components (client, servers): Active, and their fixed events. }
+  TsgcWSComponent_Base = class(TsgcWSComponent)
+  private
+    FStreamedActive: Boolean;
+    FOnMessage: TsgcWSMessageEvent;
+    FOnBinary: TsgcWSBinaryEvent;
+    FOnFragmented: TsgcWSFragmentedEvent;
+    FOnHandshake: TsgcWSHandshakeEvent;
+    procedure SetOnHandshake(const Value: TsgcWSHandshakeEvent);
+    function GetActive: Boolean;
+    procedure SetActive(const Value: Boolean);
+  protected
+    procedure Loaded; override;
+    { Events.On* := Assigned(handler) for the decision events. }
+    procedure ApplyEventSwitches; virtual;
+    procedure DoEvent(const E: TsgcwsEvent; Conn: TsgcWSConnection); override;
+    procedure DoHandshake(const E: TsgcwsEvent; Conn: TsgcWSConnection);
+  public
+    procedure Start; virtual;
+    procedure Stop; virtual;
+    property Active: Boolean read GetActive write SetActive;
+  published
+    property OnConnect;
+    property OnDisconnect;
     property OnMessage: TsgcWSMessageEvent read FOnMessage write FOnMessage;
     property OnBinary: TsgcWSBinaryEvent read FOnBinary write FOnBinary;
     property OnFragmented: TsgcWSFragmentedEvent read FOnFragmented write FOnFragmented;
-    property OnError: TsgcWSErrorEvent read FOnError write FOnError;
-    property OnException: TsgcWSExceptionEvent read FOnException write FOnException;
+    property OnError;
+    property OnException;
     property OnHandshake: TsgcWSHandshakeEvent read FOnHandshake write SetOnHandshake;
   end;
 
@@ -290,18 +312,19 @@ type
     sent through the generic path. }
   TsgcPropStrings = class(TStringList)
   private
-    FOwner: TsgcWSComponent_Base;
+    FOwner: TsgcWSComponent;
     FIndex: Integer;
     procedure Push(Sender: TObject);
   public
-    constructor Create(aOwner: TsgcWSComponent_Base; aIndex: Integer);
+    constructor Create(aOwner: TsgcWSComponent; aIndex: Integer);
+    property Index: Integer read FIndex;
   end;
 
   { Base of the nested option groups (Options, Extensions.PerMessage_Deflate, HeartBeat, ...). Their
-    published properties use the owner's index accessors. }
+    published properties use the owner's index accessors; the owner frees them. }
   TsgcPropGroup = class(TPersistent)
   protected
-    FOwner: TsgcWSComponent_Base;
+    FOwner: TsgcWSComponent;
     function GetOwner: TPersistent; override;
     function GetB(Index: Integer): Boolean;
     procedure SetB(Index: Integer; Value: Boolean);
@@ -311,44 +334,16 @@ type
     procedure SetI64(Index: Integer; Value: Int64);
     function GetS(Index: Integer): string;
     procedure SetS(Index: Integer; const Value: string);
-    function GetTLSVersion(Index: Integer): TwsTLSVersions;
-    procedure SetTLSVersion(Index: Integer; Value: TwsTLSVersions);
-    function GetFragmented(Index: Integer): TwsFragmentedMessages;
-    procedure SetFragmented(Index: Integer; Value: TwsFragmentedMessages);
-    procedure SetStrings(var aField: TsgcPropStrings; Value: TStrings);
+    function GetStrings(Index: Integer): TStrings;
+    procedure SetStrings(Index: Integer; Value: TStrings);
+    function ReadStrings(Index: Integer): TStrings;
   public
-    constructor Create(aOwner: TsgcWSComponent_Base); virtual;
+    constructor Create(aOwner: TsgcWSComponent); virtual;
   end;
 
-const
-  { The manual's property paths, by index. }
-  piURL = 0; piHost = 1; piPort = 2; piTLS = 3; piConnectTimeout = 4; piNotifyEvents = 5;
-  piDecisionTimeout = 6; piOptParameters = 7; piOptOrigin = 8; piOptHeaders = 9;
-  piOptFragmented = 10; piOptValidateUTF8 = 11; piOptMaxMessageSize = 12; piOptWriteQueueLimit = 13;
-  piDeflEnabled = 14; piDeflClientBits = 15; piDeflServerBits = 16; piDeflClientNoCtx = 17;
-  piDeflServerNoCtx = 18; piDeflMemLevel = 19; piHBEnabled = 20; piHBInterval = 21; piHBTimeout = 22;
-  piTLSRootCert = 23; piTLSCert = 24; piTLSKey = 25; piTLSPassword = 26; piTLSVerify = 27;
-  piTLSVersion = 28; piTLSALPN = 29; piTLSMinVersion = 30; piProtocols = 31; piBindings = 32;
-  piMaxConnections = 33; piSoftware = 34; piRFC6455 = 35; piAuthEnabled = 36; piAuthUsers = 37;
-  piAuthBasic = 38; piAuthURL = 39; piOriginsAllowed = 40; piSSL = 41; piSSLRootCert = 42;
-  piSSLCert = 43; piSSLKey = 44; piSSLPassword = 45; piSSLVerify = 46; piSSLVersion = 47;
-  piDocumentRoot = 48; piKeepAlive = 49;
-
-  SgcPropName: array[0..49] of string = (
-    'URL', 'Host', 'Port', 'TLS', 'ConnectTimeout', 'NotifyEvents',
-    'DecisionTimeout', 'Options.Parameters', 'Options.Origin', 'Options.Headers',
-    'Options.FragmentedMessages', 'Options.ValidateUTF8', 'Options.MaxMessageSize', 'Options.WriteQueueLimit',
-    'Extensions.PerMessage_Deflate.Enabled', 'Extensions.PerMessage_Deflate.ClientMaxWindowBits',
-    'Extensions.PerMessage_Deflate.ServerMaxWindowBits', 'Extensions.PerMessage_Deflate.ClientNoContextTakeOver',
-    'Extensions.PerMessage_Deflate.ServerNoContextTakeOver', 'Extensions.PerMessage_Deflate.MemLevel',
-    'HeartBeat.Enabled', 'HeartBeat.Interval', 'HeartBeat.Timeout',
-    'TLSOptions.RootCertFile', 'TLSOptions.CertFile', 'TLSOptions.KeyFile', 'TLSOptions.Password',
-    'TLSOptions.VerifyCertificate', 'TLSOptions.Version', 'TLSOptions.ALPNProtocols',
-    'TLSOptions.OpenSSL_Options.MinVersion', 'Protocols', 'Bindings',
-    'MaxConnections', 'Software', 'Specifications.RFC6455', 'Authentication.Enabled', 'Authentication.AuthUsers',
-    'Authentication.Basic.Enabled', 'Authentication.URL.Enabled', 'SecurityOptions.OriginsAllowed', 'SSL',
-    'SSLOptions.RootCertFile', 'SSLOptions.CertFile', 'SSLOptions.KeyFile', 'SSLOptions.Password',
-    'SSLOptions.VerifyCertificate', 'SSLOptions.Version', 'DocumentRoot', 'KeepAlive');
+{ The component classes by their manual names (every unit registers its classes). }
+procedure SgcRegisterComponents(const aClasses: array of TsgcWSComponentClass);
+function SgcFindComponentClass(const aName: string): TsgcWSComponentClass;
 
 { Joins the items with LF (the library's line separator). }
 function SgcJoinLines(L: TStrings): string;
@@ -464,7 +459,7 @@ end;
 
 { TsgcEventSink }
 
-constructor TsgcEventSink.Create(aOwner: TsgcWSComponent_Base);
+constructor TsgcEventSink.Create(aOwner: TsgcWSComponent);
 begin
   inherited Create;
   FOwner := aOwner;
@@ -533,7 +528,7 @@ end;
 
 { TsgcWSConnection }
 
-constructor TsgcWSConnection.Create(aOwner: TsgcWSComponent_Base; aHandle: TsgcwsHandle);
+constructor TsgcWSConnection.Create(aOwner: TsgcWSComponent; aHandle: TsgcwsHandle);
 begin
   inherited Create;
   FOwner := aOwner;
@@ -896,10 +891,9 @@ begin
     SgcSetStr(aReply, 'ResponseInfo.ContentText', FContentText);
   SgcSetInt(aReply, 'ResponseInfo.ResponseNo', FResponseNo);
 end;
-
 { TsgcPropStrings }
 
-constructor TsgcPropStrings.Create(aOwner: TsgcWSComponent_Base; aIndex: Integer);
+constructor TsgcPropStrings.Create(aOwner: TsgcWSComponent; aIndex: Integer);
 begin
   inherited Create;
   FOwner := aOwner;
@@ -914,10 +908,11 @@ end;
 
 { TsgcPropGroup }
 
-constructor TsgcPropGroup.Create(aOwner: TsgcWSComponent_Base);
+constructor TsgcPropGroup.Create(aOwner: TsgcWSComponent);
 begin
   inherited Create;
   FOwner := aOwner;
+  aOwner.Own(Self);
 end;
 
 function TsgcPropGroup.GetOwner: TPersistent;
@@ -965,49 +960,64 @@ begin
   FOwner.SetS(Index, Value);
 end;
 
-function TsgcPropGroup.GetTLSVersion(Index: Integer): TwsTLSVersions;
+function TsgcPropGroup.GetStrings(Index: Integer): TStrings;
 begin
-  Result := FOwner.GetTLSVersion(Index);
+  Result := FOwner.GetStrings(Index);
 end;
 
-procedure TsgcPropGroup.SetTLSVersion(Index: Integer; Value: TwsTLSVersions);
+procedure TsgcPropGroup.SetStrings(Index: Integer; Value: TStrings);
 begin
-  FOwner.SetTLSVersion(Index, Value);
+  FOwner.SetStrings(Index, Value);
 end;
 
-function TsgcPropGroup.GetFragmented(Index: Integer): TwsFragmentedMessages;
+function TsgcPropGroup.ReadStrings(Index: Integer): TStrings;
 begin
-  Result := FOwner.GetFragmented(Index);
+  Result := FOwner.ReadStrings(Index);
 end;
 
-procedure TsgcPropGroup.SetFragmented(Index: Integer; Value: TwsFragmentedMessages);
+{ The classes by name }
+
+var
+  GClasses: array of TsgcWSComponentClass;
+
+procedure SgcRegisterComponents(const aClasses: array of TsgcWSComponentClass);
+var
+  i: Integer;
 begin
-  FOwner.SetFragmented(Index, Value);
+  for i := 0 to High(aClasses) do
+  begin
+    SetLength(GClasses, Length(GClasses) + 1);
+    GClasses[High(GClasses)] := aClasses[i];
+  end;
 end;
 
-procedure TsgcPropGroup.SetStrings(var aField: TsgcPropStrings; Value: TStrings);
+function SgcFindComponentClass(const aName: string): TsgcWSComponentClass;
+var
+  i: Integer;
 begin
-  aField.Assign(Value);
+  for i := 0 to High(GClasses) do
+    if SameText(GClasses[i].ClassName, aName) then
+      Exit(GClasses[i]);
+  Result := nil;
 end;
 
-{ TsgcWSComponent_Base }
+{ TsgcWSComponent }
 
-constructor TsgcWSComponent_Base.Create(aOwner: TComponent);
+constructor TsgcWSComponent.Create(aOwner: TComponent);
 begin
   inherited Create(aOwner);
   FConnLock := TCriticalSection.Create;
   FConnections := TList.Create;
-  if FKind = 0 then
-    FKind := SGCWS_SERVER;
+  FOwned := TList.Create;
   LoadSgcws;
-  SgcCheck(sgcws_create(FKind, FHandle), ClassName + '.Create');
+  SgcCheck(sgcws_create(LibraryKind, FHandle), ClassName + '.Create');
   FSink := TsgcEventSink.Create(Self);
   FSink.AddRef; { the library's reference, dropped after detach }
   SgcCheck(sgcws_set_callback(FHandle, SinkEventCb, FSink), 'sgcws_set_callback');
   SgcCheck(sgcws_set_wake(FHandle, SinkWakeCb, FSink), 'sgcws_set_wake');
 end;
 
-destructor TsgcWSComponent_Base.Destroy;
+destructor TsgcWSComponent.Destroy;
 var
   i: Integer;
 begin
@@ -1025,31 +1035,371 @@ begin
     FSink.Release; { ours }
     FSink := nil;
   end;
+  inherited; { TComponent: notifications (the generated references) while the lists still exist }
   if FConnections <> nil then
     for i := 0 to FConnections.Count - 1 do
       TObject(FConnections[i]).Free;
   FreeAndNil(FConnections);
+  if FOwned <> nil then
+    for i := FOwned.Count - 1 downto 0 do
+      TObject(FOwned[i]).Free;
+  FreeAndNil(FOwned);
   FreeAndNil(FConnLock);
-  inherited;
 end;
 
-procedure TsgcWSComponent_Base.CheckHandle;
+class function TsgcWSComponent.LibraryKind: Integer;
+begin
+  Result := 0;
+  raise EsgcWebSocketException.CreateCode(SGCWS_E_ARG, ClassName + ' has no library kind');
+end;
+
+procedure TsgcWSComponent.Own(aObject: TObject);
+begin
+  FOwned.Add(aObject);
+end;
+
+procedure TsgcWSComponent.CheckHandle;
 begin
   if FHandle = 0 then
     raise EsgcWebSocketException.CreateCode(SGCWS_E_HANDLE, ClassName + ': no library handle');
 end;
+
+procedure TsgcWSComponent.SetEventSwitch(const aName: string; aOn: Boolean);
+begin
+  if FHandle <> 0 then
+    SgcCheck(sgcws_set_bool(FHandle, PAnsiChar(SgcZ(aName)), Ord(aOn)), aName);
+end;
+
+function TsgcWSComponent.GetNotifyEvents: TwsNotifyEvent;
+begin
+  Result := TwsNotifyEvent(GetPropInt('NotifyEvents'));
+end;
+
+procedure TsgcWSComponent.SetNotifyEvents(const Value: TwsNotifyEvent);
+begin
+  SetPropInt('NotifyEvents', Ord(Value));
+end;
+
+function TsgcWSComponent.IsQueuedMode: Boolean;
+begin
+  Result := GetNotifyEvents <> neNoSync;
+end;
+
+{ The generic property path. }
+
+procedure TsgcWSComponent.SetPropBool(const aName: string; Value: Boolean);
+begin
+  CheckHandle;
+  SgcCheck(sgcws_set_bool(FHandle, PAnsiChar(SgcZ(aName)), Ord(Value)), ClassName + '.' + aName);
+end;
+
+procedure TsgcWSComponent.SetPropInt(const aName: string; Value: Int64);
+begin
+  CheckHandle;
+  SgcCheck(sgcws_set_int(FHandle, PAnsiChar(SgcZ(aName)), Value), ClassName + '.' + aName);
+end;
+
+procedure TsgcWSComponent.SetPropStr(const aName: string; const Value: string);
+var
+  raw: RawByteString;
+begin
+  CheckHandle;
+  raw := SgcToUTF8(Value);
+  SgcCheck(sgcws_set_str(FHandle, PAnsiChar(SgcZ(aName)), PAnsiChar(raw), Length(raw)),
+    ClassName + '.' + aName);
+end;
+
+function TsgcWSComponent.GetPropBool(const aName: string): Boolean;
+begin
+  CheckHandle;
+  Result := SgcGetBool(FHandle, aName);
+end;
+
+function TsgcWSComponent.GetPropInt(const aName: string): Int64;
+begin
+  CheckHandle;
+  Result := SgcGetInt(FHandle, aName);
+end;
+
+function TsgcWSComponent.GetPropStr(const aName: string): string;
+begin
+  CheckHandle;
+  Result := SgcGetStr(FHandle, aName);
+end;
+
+function TsgcWSComponent.GetB(Index: Integer): Boolean;
+begin
+  Result := GetPropBool(SgcPropPaths[Index]);
+end;
+
+procedure TsgcWSComponent.SetB(Index: Integer; Value: Boolean);
+begin
+  SetPropBool(SgcPropPaths[Index], Value);
+end;
+
+function TsgcWSComponent.GetI(Index: Integer): Integer;
+begin
+  Result := GetPropInt(SgcPropPaths[Index]);
+end;
+
+procedure TsgcWSComponent.SetI(Index: Integer; Value: Integer);
+begin
+  SetPropInt(SgcPropPaths[Index], Value);
+end;
+
+function TsgcWSComponent.GetI64(Index: Integer): Int64;
+begin
+  Result := GetPropInt(SgcPropPaths[Index]);
+end;
+
+procedure TsgcWSComponent.SetI64(Index: Integer; Value: Int64);
+begin
+  SetPropInt(SgcPropPaths[Index], Value);
+end;
+
+function TsgcWSComponent.GetS(Index: Integer): string;
+begin
+  Result := GetPropStr(SgcPropPaths[Index]);
+end;
+
+procedure TsgcWSComponent.SetS(Index: Integer; const Value: string);
+begin
+  SetPropStr(SgcPropPaths[Index], Value);
+end;
+
+{ Created on first use (also from a neNoSync handler: under the lock). }
+function TsgcWSComponent.GetStrings(Index: Integer): TStrings;
+var
+  i: Integer;
+  list: TsgcPropStrings;
+begin
+  FConnLock.Enter;
+  try
+    for i := 0 to FOwned.Count - 1 do
+      if (TObject(FOwned[i]) is TsgcPropStrings) and (TsgcPropStrings(FOwned[i]).Index = Index) then
+        Exit(TsgcPropStrings(FOwned[i]));
+    list := TsgcPropStrings.Create(Self, Index);
+    list.OnChange := nil;
+    list.Text := GetPropStr(SgcPropPaths[Index]); { the library's value is the start }
+    list.OnChange := list.Push;
+    FOwned.Add(list);
+    Result := list;
+  finally
+    FConnLock.Leave;
+  end;
+end;
+
+procedure TsgcWSComponent.SetStrings(Index: Integer; Value: TStrings);
+begin
+  GetStrings(Index).Assign(Value);
+end;
+
+function TsgcWSComponent.ReadStrings(Index: Integer): TStrings;
+var
+  list: TStringList;
+begin
+  list := TStringList(GetStrings(Index));
+  list.OnChange := nil; { read-only: never pushed back }
+  list.Text := GetPropStr(SgcPropPaths[Index]);
+  Result := list;
+end;
+
+{ Sending }
+
+procedure TsgcWSComponent.WriteTo(H: TsgcwsHandle; aType: Integer; const aData: RawByteString;
+  aFragment: Integer);
+begin
+  SgcCheck(sgcws_write(H, aType, PAnsiChar(aData), Length(aData), aFragment), 'WriteData');
+end;
+
+procedure TsgcWSComponent.WriteStreamTo(H: TsgcwsHandle; const aStream: TStream; aFragment: Integer);
+var
+  buf: RawByteString;
+  oldPos: Int64;
+begin
+  if aStream is TCustomMemoryStream then
+  begin
+    SgcCheck(sgcws_write(H, SGCWS_BINARY, TCustomMemoryStream(aStream).Memory, aStream.Size, aFragment),
+      'WriteData');
+    Exit;
+  end;
+  SetLength(buf, aStream.Size);
+  oldPos := aStream.Position;
+  try
+    aStream.Position := 0;
+    if Length(buf) > 0 then
+      aStream.ReadBuffer(buf[1], Length(buf));
+  finally
+    aStream.Position := oldPos;
+  end;
+  SgcCheck(sgcws_write(H, SGCWS_BINARY, PAnsiChar(buf), Length(buf), aFragment), 'WriteData');
+end;
+
+{ Connections }
+
+function TsgcWSComponent.FindConnIndex(aHandle: TsgcwsHandle; out Index: Integer): Boolean;
+var
+  lo, hi, mid: Integer;
+  h: TsgcwsHandle;
+begin
+  lo := 0;
+  hi := FConnections.Count - 1;
+  while lo <= hi do
+  begin
+    mid := (lo + hi) div 2;
+    h := TsgcWSConnection(FConnections[mid]).FHandle;
+    if h = aHandle then
+    begin
+      Index := mid;
+      Exit(True);
+    end;
+    if h < aHandle then
+      lo := mid + 1
+    else
+      hi := mid - 1;
+  end;
+  Index := lo;
+  Result := False;
+end;
+
+function TsgcWSComponent.AcquireConnection(aHandle: TsgcwsHandle; aCreate: Boolean;
+  out Temp: Boolean): TsgcWSConnection;
+var
+  i: Integer;
+begin
+  Temp := False;
+  FConnLock.Enter;
+  try
+    if FindConnIndex(aHandle, i) then
+      Exit(TsgcWSConnection(FConnections[i]));
+    Result := TsgcWSConnection.Create(Self, aHandle);
+    if aCreate then
+      FConnections.Insert(i, Result)
+    else
+      Temp := True;
+  finally
+    FConnLock.Leave;
+  end;
+end;
+
+procedure TsgcWSComponent.RemoveConnection(aConn: TsgcWSConnection);
+var
+  i: Integer;
+begin
+  FConnLock.Enter;
+  try
+    if FindConnIndex(aConn.FHandle, i) then
+      FConnections.Delete(i);
+  finally
+    FConnLock.Leave;
+  end;
+  aConn.Free;
+end;
+
+{ Events }
+
+procedure TsgcWSComponent.HandleException(Conn: TsgcWSConnection; E: Exception);
+begin
+  if Assigned(FOnException) then
+    try
+      FOnException(Conn, E);
+    except
+      { an exception in OnException itself is dropped }
+    end;
+end;
+
+{ The events after which the connection object is kept: the fixed ones of a live connection.
+  Decision events may come before OnConnect, and a registered event of a connection this component
+  never saw connect gets a temporary object. }
+function KeepsConnection(Kind: Integer): Boolean;
+begin
+  case Kind of
+    SGCWS_EV_HANDSHAKE, SGCWS_EV_AUTHENTICATION, SGCWS_EV_UNKNOWN_PROTOCOL, SGCWS_EV_HTTP_REQUEST:
+      Result := False;
+  else
+    Result := Kind < SGCWS_FIRST_EVENT_ID;
+  end;
+end;
+
+procedure TsgcWSComponent.DispatchEvent(const E: TsgcwsEvent; Sink: TsgcEventSink);
+var
+  conn: TsgcWSConnection;
+  temp: Boolean;
+begin
+  Sink.AddRef;
+  try
+    conn := nil;
+    temp := False;
+    if E.connection <> 0 then
+      conn := AcquireConnection(E.connection, KeepsConnection(E.kind), temp);
+    try
+      try
+        DoEvent(E, conn);
+      except
+        on Ex: Exception do
+          if Sink.FAlive then
+            HandleException(conn, Ex);
+      end;
+    finally
+      if temp then
+        conn.Free
+      else if (conn <> nil) and (E.kind = SGCWS_EV_DISCONNECT) and Sink.FAlive then
+        RemoveConnection(conn);
+    end;
+  finally
+    Sink.Release;
+  end;
+end;
+
+procedure TsgcWSComponent.DoEvent(const E: TsgcwsEvent; Conn: TsgcWSConnection);
+var
+  ex: Exception;
+begin
+  case E.kind of
+    SGCWS_EV_CONNECT:
+      DoEventConnect(Conn);
+    SGCWS_EV_DISCONNECT:
+      DoEventDisconnect(Conn, E.code);
+    SGCWS_EV_ERROR:
+      DoEventError(Conn, SgcFromUTF8(E.data, E.data_len));
+    SGCWS_EV_EXCEPTION:
+      if Assigned(FOnException) then
+      begin
+        ex := Exception.Create(SgcFromUTF8(E.data, E.data_len));
+        try
+          FOnException(Conn, ex);
+        finally
+          ex.Free;
+        end;
+      end;
+  end;
+end;
+
+procedure TsgcWSComponent.DoEventConnect(aConnection: TsgcWSConnection);
+begin
+  if Assigned(FOnConnect) then
+    FOnConnect(aConnection);
+end;
+
+procedure TsgcWSComponent.DoEventDisconnect(aConnection: TsgcWSConnection; Code: Integer);
+begin
+  if Assigned(FOnDisconnect) then
+    FOnDisconnect(aConnection, Code);
+end;
+
+procedure TsgcWSComponent.DoEventError(aConnection: TsgcWSConnection; const Error: string);
+begin
+  if Assigned(FOnError) then
+    FOnError(aConnection, Error);
+end;
+
+{ TsgcWSComponent_Base }
 
 procedure TsgcWSComponent_Base.Loaded;
 begin
   inherited;
   if FStreamedActive then
     SetActive(True);
-end;
-
-procedure TsgcWSComponent_Base.SetEventSwitch(const aName: string; aOn: Boolean);
-begin
-  if FHandle <> 0 then
-    SgcCheck(sgcws_set_bool(FHandle, PAnsiChar(SgcZ(aName)), Ord(aOn)), aName);
 end;
 
 procedure TsgcWSComponent_Base.ApplyEventSwitches;
@@ -1087,265 +1437,13 @@ procedure TsgcWSComponent_Base.Start;
 begin
   CheckHandle;
   ApplyEventSwitches;
-  SgcCheck(sgcws_start(FHandle), ClassName + '.Start');
+  SgcCheck(sgcws_start(Handle), ClassName + '.Start');
 end;
 
 procedure TsgcWSComponent_Base.Stop;
 begin
   CheckHandle;
-  SgcCheck(sgcws_stop(FHandle), ClassName + '.Stop');
-end;
-
-function TsgcWSComponent_Base.GetNotifyEvents: TwsNotifyEvent;
-begin
-  Result := TwsNotifyEvent(GetPropInt('NotifyEvents'));
-end;
-
-procedure TsgcWSComponent_Base.SetNotifyEvents(const Value: TwsNotifyEvent);
-begin
-  SetPropInt('NotifyEvents', Ord(Value));
-end;
-
-function TsgcWSComponent_Base.IsQueuedMode: Boolean;
-begin
-  Result := GetNotifyEvents <> neNoSync;
-end;
-
-{ The generic property path. }
-
-procedure TsgcWSComponent_Base.SetPropBool(const aName: string; Value: Boolean);
-begin
-  CheckHandle;
-  SgcCheck(sgcws_set_bool(FHandle, PAnsiChar(SgcZ(aName)), Ord(Value)), ClassName + '.' + aName);
-end;
-
-procedure TsgcWSComponent_Base.SetPropInt(const aName: string; Value: Int64);
-begin
-  CheckHandle;
-  SgcCheck(sgcws_set_int(FHandle, PAnsiChar(SgcZ(aName)), Value), ClassName + '.' + aName);
-end;
-
-procedure TsgcWSComponent_Base.SetPropStr(const aName: string; const Value: string);
-var
-  raw: RawByteString;
-begin
-  CheckHandle;
-  raw := SgcToUTF8(Value);
-  SgcCheck(sgcws_set_str(FHandle, PAnsiChar(SgcZ(aName)), PAnsiChar(raw), Length(raw)),
-    ClassName + '.' + aName);
-end;
-
-function TsgcWSComponent_Base.GetPropBool(const aName: string): Boolean;
-begin
-  CheckHandle;
-  Result := SgcGetBool(FHandle, aName);
-end;
-
-function TsgcWSComponent_Base.GetPropInt(const aName: string): Int64;
-begin
-  CheckHandle;
-  Result := SgcGetInt(FHandle, aName);
-end;
-
-function TsgcWSComponent_Base.GetPropStr(const aName: string): string;
-begin
-  CheckHandle;
-  Result := SgcGetStr(FHandle, aName);
-end;
-
-function TsgcWSComponent_Base.GetB(Index: Integer): Boolean;
-begin
-  Result := GetPropBool(SgcPropName[Index]);
-end;
-
-procedure TsgcWSComponent_Base.SetB(Index: Integer; Value: Boolean);
-begin
-  SetPropBool(SgcPropName[Index], Value);
-end;
-
-function TsgcWSComponent_Base.GetI(Index: Integer): Integer;
-begin
-  Result := GetPropInt(SgcPropName[Index]);
-end;
-
-procedure TsgcWSComponent_Base.SetI(Index: Integer; Value: Integer);
-begin
-  SetPropInt(SgcPropName[Index], Value);
-end;
-
-function TsgcWSComponent_Base.GetI64(Index: Integer): Int64;
-begin
-  Result := GetPropInt(SgcPropName[Index]);
-end;
-
-procedure TsgcWSComponent_Base.SetI64(Index: Integer; Value: Int64);
-begin
-  SetPropInt(SgcPropName[Index], Value);
-end;
-
-function TsgcWSComponent_Base.GetS(Index: Integer): string;
-begin
-  Result := GetPropStr(SgcPropName[Index]);
-end;
-
-procedure TsgcWSComponent_Base.SetS(Index: Integer; const Value: string);
-begin
-  SetPropStr(SgcPropName[Index], Value);
-end;
-
-function TsgcWSComponent_Base.GetTLSVersion(Index: Integer): TwsTLSVersions;
-begin
-  Result := TwsTLSVersions(GetPropInt(SgcPropName[Index]));
-end;
-
-procedure TsgcWSComponent_Base.SetTLSVersion(Index: Integer; Value: TwsTLSVersions);
-begin
-  SetPropInt(SgcPropName[Index], Ord(Value));
-end;
-
-function TsgcWSComponent_Base.GetFragmented(Index: Integer): TwsFragmentedMessages;
-begin
-  Result := TwsFragmentedMessages(GetPropInt(SgcPropName[Index]));
-end;
-
-procedure TsgcWSComponent_Base.SetFragmented(Index: Integer; Value: TwsFragmentedMessages);
-begin
-  SetPropInt(SgcPropName[Index], Ord(Value));
-end;
-
-{ Sending }
-
-procedure TsgcWSComponent_Base.WriteTo(H: TsgcwsHandle; aType: Integer; const aData: RawByteString;
-  aFragment: Integer);
-begin
-  SgcCheck(sgcws_write(H, aType, PAnsiChar(aData), Length(aData), aFragment), 'WriteData');
-end;
-
-procedure TsgcWSComponent_Base.WriteStreamTo(H: TsgcwsHandle; const aStream: TStream; aFragment: Integer);
-var
-  buf: RawByteString;
-  oldPos: Int64;
-begin
-  if aStream is TCustomMemoryStream then
-  begin
-    SgcCheck(sgcws_write(H, SGCWS_BINARY, TCustomMemoryStream(aStream).Memory, aStream.Size, aFragment),
-      'WriteData');
-    Exit;
-  end;
-  SetLength(buf, aStream.Size);
-  oldPos := aStream.Position;
-  try
-    aStream.Position := 0;
-    if Length(buf) > 0 then
-      aStream.ReadBuffer(buf[1], Length(buf));
-  finally
-    aStream.Position := oldPos;
-  end;
-  SgcCheck(sgcws_write(H, SGCWS_BINARY, PAnsiChar(buf), Length(buf), aFragment), 'WriteData');
-end;
-
-{ Connections }
-
-function TsgcWSComponent_Base.FindConnIndex(aHandle: TsgcwsHandle; out Index: Integer): Boolean;
-var
-  lo, hi, mid: Integer;
-  h: TsgcwsHandle;
-begin
-  lo := 0;
-  hi := FConnections.Count - 1;
-  while lo <= hi do
-  begin
-    mid := (lo + hi) div 2;
-    h := TsgcWSConnection(FConnections[mid]).FHandle;
-    if h = aHandle then
-    begin
-      Index := mid;
-      Exit(True);
-    end;
-    if h < aHandle then
-      lo := mid + 1
-    else
-      hi := mid - 1;
-  end;
-  Index := lo;
-  Result := False;
-end;
-
-function TsgcWSComponent_Base.AcquireConnection(aHandle: TsgcwsHandle; aCreate: Boolean;
-  out Temp: Boolean): TsgcWSConnection;
-var
-  i: Integer;
-begin
-  Temp := False;
-  FConnLock.Enter;
-  try
-    if FindConnIndex(aHandle, i) then
-      Exit(TsgcWSConnection(FConnections[i]));
-    Result := TsgcWSConnection.Create(Self, aHandle);
-    if aCreate then
-      FConnections.Insert(i, Result)
-    else
-      Temp := True;
-  finally
-    FConnLock.Leave;
-  end;
-end;
-
-procedure TsgcWSComponent_Base.RemoveConnection(aConn: TsgcWSConnection);
-var
-  i: Integer;
-begin
-  FConnLock.Enter;
-  try
-    if FindConnIndex(aConn.FHandle, i) then
-      FConnections.Delete(i);
-  finally
-    FConnLock.Leave;
-  end;
-  aConn.Free;
-end;
-
-{ Events }
-
-procedure TsgcWSComponent_Base.HandleException(Conn: TsgcWSConnection; E: Exception);
-begin
-  if Assigned(FOnException) then
-    try
-      FOnException(Conn, E);
-    except
-      { an exception in OnException itself is dropped }
-    end;
-end;
-
-procedure TsgcWSComponent_Base.DispatchEvent(const E: TsgcwsEvent; Sink: TsgcEventSink);
-var
-  conn: TsgcWSConnection;
-  temp: Boolean;
-begin
-  Sink.AddRef;
-  try
-    conn := nil;
-    temp := False;
-    if E.connection <> 0 then
-      conn := AcquireConnection(E.connection, not (E.kind in [SGCWS_EV_HANDSHAKE, SGCWS_EV_AUTHENTICATION,
-        SGCWS_EV_UNKNOWN_PROTOCOL, SGCWS_EV_HTTP_REQUEST]), temp);
-    try
-      try
-        DoEvent(E, conn);
-      except
-        on Ex: Exception do
-          if Sink.FAlive then
-            HandleException(conn, Ex);
-      end;
-    finally
-      if temp then
-        conn.Free
-      else if (conn <> nil) and (E.kind = SGCWS_EV_DISCONNECT) and Sink.FAlive then
-        RemoveConnection(conn);
-    end;
-  finally
-    Sink.Release;
-  end;
+  SgcCheck(sgcws_stop(Handle), ClassName + '.Stop');
 end;
 
 procedure TsgcWSComponent_Base.DoHandshake(const E: TsgcwsEvent; Conn: TsgcWSConnection);
@@ -1369,16 +1467,9 @@ end;
 procedure TsgcWSComponent_Base.DoEvent(const E: TsgcwsEvent; Conn: TsgcWSConnection);
 var
   ms: TMemoryStream;
-  ex: Exception;
   op: TOpcode;
 begin
   case E.kind of
-    SGCWS_EV_CONNECT:
-      if Assigned(FOnConnect) then
-        FOnConnect(Conn);
-    SGCWS_EV_DISCONNECT:
-      if Assigned(FOnDisconnect) then
-        FOnDisconnect(Conn, E.code);
     SGCWS_EV_MESSAGE:
       if Assigned(FOnMessage) then
         FOnMessage(Conn, SgcFromUTF8(E.data, E.data_len));
@@ -1405,25 +1496,14 @@ begin
           ms.Free;
         end;
       end;
-    SGCWS_EV_ERROR:
-      if Assigned(FOnError) then
-        FOnError(Conn, SgcFromUTF8(E.data, E.data_len));
-    SGCWS_EV_EXCEPTION:
-      if Assigned(FOnException) then
-      begin
-        ex := Exception.Create(SgcFromUTF8(E.data, E.data_len));
-        try
-          FOnException(Conn, ex);
-        finally
-          ex.Free;
-        end;
-      end;
     SGCWS_EV_HANDSHAKE:
       begin
         if Assigned(FOnHandshake) then
           DoHandshake(E, Conn);
         sgcws_done(E.reply);
       end;
+  else
+    inherited;
   end;
 end;
 

@@ -55,12 +55,14 @@ const
   SGCWS_E_SHUTDOWN = -17;
   SGCWS_E_UNSUPPORTED = -18;
   SGCWS_E_TLS = -19;
+  SGCWS_E_METHOD = -20;
 
   SGCWS_CLIENT = 1;
   SGCWS_SERVER = 2;
   SGCWS_HTTP_SERVER = 3;
   SGCWS_CONNECTION = 4;
   SGCWS_REQUEST = 5;
+  { kind 6, SGCWS_ARGS (an event's arguments), is not declared: Pascal would confuse it with sgcws_args }
 
   SGCWS_TEXT = 1;
   SGCWS_BINARY = 2;
@@ -82,6 +84,18 @@ const
   SGCWS_FLAG_FINAL = 1;
   SGCWS_FLAG_BINARY = 2;
 
+  { Event kinds from here on are the registered events of a component (its "id"). }
+  SGCWS_FIRST_EVENT_ID = 100;
+
+  { sgcws_value types. }
+  SGCWS_T_NONE = 0;
+  SGCWS_T_BOOL = 1;
+  SGCWS_T_INT = 2;
+  SGCWS_T_DOUBLE = 3;
+  SGCWS_T_STRING = 4;
+  SGCWS_T_BYTES = 5;
+  SGCWS_T_HANDLE = 6;
+
 type
   TsgcwsHandle = UInt64;
   PsgcwsHandle = ^TsgcwsHandle;
@@ -101,8 +115,21 @@ type
     flags: UInt32;
     offset: Int64;
     user_data: Pointer;
+    args: TsgcwsHandle; { registered events: their arguments (SGCWS_ARGS), else 0 }
   end;
   PPsgcwsEvent = ^PsgcwsEvent;
+
+  { sgcws_value: a method argument or result, or an event argument. }
+  PsgcwsValue = ^TsgcwsValue;
+  TsgcwsValue = record
+    i: Int64;
+    d: Double;
+    len: Int64;
+    typ: Int32;
+    reserved: Int32;
+    data: PAnsiChar;
+    name: PAnsiChar;
+  end;
 
   TsgcwsEventCb = procedure(user: Pointer; event: PsgcwsEvent); cdecl;
   TsgcwsWakeCb = procedure(user: Pointer); cdecl;
@@ -166,6 +193,10 @@ var
   sgcws_done: function(reply: TsgcwsHandle): Int32; cdecl;
   sgcws_waitable: function(h: TsgcwsHandle; out waitable: NativeInt): Int32; cdecl;
   sgcws_detach: function(h: TsgcwsHandle): Int32; cdecl;
+  sgcws_invoke: function(h: TsgcwsHandle; method: PAnsiChar; args: PsgcwsValue; nargs: Int32;
+    result: PsgcwsValue): Int32; cdecl;
+  sgcws_args: function(args: TsgcwsHandle; outp: PsgcwsValue; cap: Int32; out count: Int32): Int32; cdecl;
+  sgcws_describe: function(kind: Int32; buf: PAnsiChar; cap: Int32; out len: Int32): Int32; cdecl;
 
 { Loads the library once (later calls do nothing). Path: empty = SgcwsLibraryPath or the default
   search. Raises EsgcLibraryException naming the path and, on a mismatch, both ABI versions. }
@@ -198,6 +229,10 @@ function SgcGetRaw(H: TsgcwsHandle; const Name: string): RawByteString;
 function SgcTryGetStr(H: TsgcwsHandle; const Name: string; out Value: string): Boolean;
 { sgcws_properties(kind) as text. }
 function SgcPropertyList(Kind: Integer): string;
+{ sgcws_describe(kind) as JSON (kind 0: every component). }
+function SgcDescribe(Kind: Integer): string;
+{ The arguments handle of a registered event (0 when the record predates the field). }
+function SgcEventArgs(const E: TsgcwsEvent): TsgcwsHandle;
 
 implementation
 
@@ -388,6 +423,9 @@ begin
     Bind(sgcws_done, 'sgcws_done');
     Bind(sgcws_waitable, 'sgcws_waitable');
     Bind(sgcws_detach, 'sgcws_detach');
+    Bind(sgcws_invoke, 'sgcws_invoke');
+    Bind(sgcws_args, 'sgcws_args');
+    Bind(sgcws_describe, 'sgcws_describe');
   except
     GLib := 0; { stays mapped; a later LoadSgcws may try another file }
     raise;
@@ -571,21 +609,44 @@ begin
     Value := '';
 end;
 
-function SgcPropertyList(Kind: Integer): string;
+type
+  TSgcTextCall = function(kind: Int32; buf: PAnsiChar; cap: Int32; out len: Int32): Int32; cdecl;
+
+{ A text the library copies into a buffer: asks for the length, then fetches it. }
+function LibText(F: TSgcTextCall; Kind: Integer; const Name: string): string;
 var
   raw: RawByteString;
   n: Int32;
   r: Integer;
 begin
-  LoadSgcws;
   n := 0;
-  r := sgcws_properties(Kind, nil, 0, n);
+  r := F(Kind, nil, 0, n);
   if (r <> SGCWS_OK) and (r <> SGCWS_E_BUFFER) then
-    SgcCheck(r, 'sgcws_properties');
+    SgcCheck(r, Name);
   SetLength(raw, n + 1);
-  SgcCheck(sgcws_properties(Kind, PAnsiChar(raw), n + 1, n), 'sgcws_properties');
+  SgcCheck(F(Kind, PAnsiChar(raw), n + 1, n), Name);
   SetLength(raw, n);
   Result := SgcFromUTF8(PAnsiChar(raw), Length(raw));
+end;
+
+function SgcPropertyList(Kind: Integer): string;
+begin
+  LoadSgcws;
+  Result := LibText(sgcws_properties, Kind, 'sgcws_properties');
+end;
+
+function SgcDescribe(Kind: Integer): string;
+begin
+  LoadSgcws;
+  Result := LibText(sgcws_describe, Kind, 'sgcws_describe');
+end;
+
+function SgcEventArgs(const E: TsgcwsEvent): TsgcwsHandle;
+begin
+  if E.struct_size >= SizeOf(TsgcwsEvent) then
+    Result := E.args
+  else
+    Result := 0;
 end;
 
 end.

@@ -47,6 +47,12 @@ for t in test_props test_components test_http test_missing_lib test_no_cthreads;
   compile "$here/$t.pas" && run "$t" 300 "$build/$t"
 done
 
+# The component model: the manual's custom sub-protocol example (tests/pascal/custom, compiled as
+# the manual's Delphi code) in every mode, and every generated class against sgcws_describe (through
+# the package unit, which uses every generated unit).
+compile "$here/test_custom_protocol.pas" -Mdelphi -Fu"$here/custom" -Fi"$here/custom" && run test_custom_protocol 300 "$build/test_custom_protocol"
+compile "$here/test_registry.pas" -Fu"$root/bindings/lazarus" && run test_registry 60 "$build/test_registry"
+
 # The manual's QuickStart snippets.
 if compile "$here/quickstart/quickstart_ws.dpr"; then run quickstart_ws 60 "$build/quickstart_ws" | sed 's/^/     /'; fi
 if compile "$here/quickstart/sgcWebSockets_linux.dpr" -Mdelphi; then
