@@ -18,4 +18,58 @@
 #define SGCWS_EV_TsgcWSProtocol_Client_Base_OnMessage 100 /* connection; Text: String */
 #define SGCWS_EV_TsgcWSProtocol_Client_Base_OnBinary 101 /* connection; Data: Bytes */
 
+/* TsgcWSPServer_sgc: the sgc default protocol server (JSON-RPC 2.0: RPC, pub/sub, QoS, queues, transactions) */
+#define SGCWS_KIND_TsgcWSPServer_sgc 18
+#define SGCWS_EV_TsgcWSPServer_sgc_OnRPCAuthentication 100 /* connection; Method: String; User: String; Password: String; var Authenticated: Boolean */
+#define SGCWS_EV_TsgcWSPServer_sgc_OnRPC 101 /* connection; ID: String; Method: String; Params: String */
+#define SGCWS_EV_TsgcWSPServer_sgc_OnNotification 102 /* connection; Method: String; Params: String */
+#define SGCWS_EV_TsgcWSPServer_sgc_OnBeforeSubscription 103 /* connection; Subscription: String; var Accept: Boolean */
+#define SGCWS_EV_TsgcWSPServer_sgc_OnSubscription 104 /* connection; Subscription: String */
+#define SGCWS_EV_TsgcWSPServer_sgc_OnUnSubscription 105 /* connection; Subscription: String */
+#define SGCWS_EV_TsgcWSPServer_sgc_OnRawMessage 106 /* connection; Text: String; var Handled: Boolean */
+#define SGCWS_EV_TsgcWSPServer_sgc_OnBeforePublish 107 /* connection; Channel: String; var Text: String; var Accept: Boolean */
+#define SGCWS_EV_TsgcWSPServer_sgc_OnAcknowledgment 108 /* connection; Id: String */
+#define SGCWS_EV_TsgcWSPServer_sgc_OnMessage 109 /* connection; Text: String */
+
+/* TsgcWSPClient_sgc: the sgc default protocol client (JSON-RPC 2.0: RPC, pub/sub, QoS, queues, transactions) */
+#define SGCWS_KIND_TsgcWSPClient_sgc 19
+#define SGCWS_EV_TsgcWSPClient_sgc_OnEvent 100 /* connection; Channel: String; Text: String */
+#define SGCWS_EV_TsgcWSPClient_sgc_OnRPCResult 101 /* connection; Id: String; Result: String */
+#define SGCWS_EV_TsgcWSPClient_sgc_OnRPCError 102 /* connection; Id: String; ErrorCode: Integer; ErrorMessage: String; ErrorData: String */
+#define SGCWS_EV_TsgcWSPClient_sgc_OnAcknowledgment 103 /* connection; Id: String */
+#define SGCWS_EV_TsgcWSPClient_sgc_OnRawMessage 104 /* connection; Text: String; var Handled: Boolean */
+#define SGCWS_EV_TsgcWSPClient_sgc_OnSession 105 /* connection; Guid: String */
+#define SGCWS_EV_TsgcWSPClient_sgc_OnSubscription 106 /* connection; Subscription: String */
+#define SGCWS_EV_TsgcWSPClient_sgc_OnUnSubscription 107 /* connection; Subscription: String */
+#define SGCWS_EV_TsgcWSPClient_sgc_OnMessage 108 /* connection; Text: String */
+
+/* TsgcWSPServer_Presence: the Presence protocol server: who is online, per channel */
+#define SGCWS_KIND_TsgcWSPServer_Presence 20
+#define SGCWS_EV_TsgcWSPServer_Presence_OnBeforeNewMember 100 /* connection; aMember: TsgcWSPresenceMember; var Accept: Boolean */
+#define SGCWS_EV_TsgcWSPServer_Presence_OnNewMember 101 /* connection; aMember: TsgcWSPresenceMember */
+#define SGCWS_EV_TsgcWSPServer_Presence_OnBeforeNewChannel 102 /* connection; aChannel: TsgcWSPresenceChannel; aMember: TsgcWSPresenceMember; var Accept: Boolean */
+#define SGCWS_EV_TsgcWSPServer_Presence_OnNewChannel 103 /* connection; var aChannel: TsgcWSPresenceChannel */
+#define SGCWS_EV_TsgcWSPServer_Presence_OnBeforeNewChannelMember 104 /* connection; aChannel: TsgcWSPresenceChannel; aMember: TsgcWSPresenceMember; var Accept: Boolean */
+#define SGCWS_EV_TsgcWSPServer_Presence_OnNewChannelMember 105 /* connection; aChannel: TsgcWSPresenceChannel; aMember: TsgcWSPresenceMember */
+#define SGCWS_EV_TsgcWSPServer_Presence_OnRemoveChannelMember 106 /* connection; aChannel: TsgcWSPresenceChannel; aMember: TsgcWSPresenceMember */
+#define SGCWS_EV_TsgcWSPServer_Presence_OnRemoveMember 107 /* connection; aMember: TsgcWSPresenceMember */
+#define SGCWS_EV_TsgcWSPServer_Presence_OnErrorMemberChannel 108 /* connection; aError: TsgcWSPresenceError; aChannel: TsgcWSPresenceChannel; aMember: TsgcWSPresenceMember */
+#define SGCWS_EV_TsgcWSPServer_Presence_OnErrorPublishMsg 109 /* connection; aError: TsgcWSPresenceError; aMsg: TsgcWSPresenceMsg; aChannel: TsgcWSPresenceChannel; aMember: TsgcWSPresenceMember */
+#define SGCWS_EV_TsgcWSPServer_Presence_OnBeforePublishMsg 110 /* connection; aMsg: TsgcWSPresenceMsg; aChannel: TsgcWSPresenceChannel; aMember: TsgcWSPresenceMember; var Accept: Boolean */
+#define SGCWS_EV_TsgcWSPServer_Presence_OnBeforeSendMembers 111 /* connection; aMembers: list of TsgcWSPresenceMember; aChannel: TsgcWSPresenceChannel; aMember: TsgcWSPresenceMember; var Accept: Boolean */
+
+/* TsgcWSPClient_Presence: the Presence protocol client: joins as a member, subscribes to channels, sees who is there */
+#define SGCWS_KIND_TsgcWSPClient_Presence 21
+#define SGCWS_EV_TsgcWSPClient_Presence_OnSession 100 /* connection; Guid: String */
+#define SGCWS_EV_TsgcWSPClient_Presence_OnNewMember 101 /* connection; aMember: TsgcWSPresenceMember */
+#define SGCWS_EV_TsgcWSPClient_Presence_OnRemoveMember 102 /* connection; aMember: TsgcWSPresenceMember */
+#define SGCWS_EV_TsgcWSPClient_Presence_OnNewChannelMember 103 /* connection; aChannel: TsgcWSPresenceChannel; aMember: TsgcWSPresenceMember */
+#define SGCWS_EV_TsgcWSPClient_Presence_OnRemoveChannelMember 104 /* connection; aChannel: TsgcWSPresenceChannel; aMember: TsgcWSPresenceMember */
+#define SGCWS_EV_TsgcWSPClient_Presence_OnPublishMsg 105 /* connection; aMsg: TsgcWSPresenceMsg; aChannel: TsgcWSPresenceChannel; aMember: TsgcWSPresenceMember */
+#define SGCWS_EV_TsgcWSPClient_Presence_OnGetMembers 106 /* connection; aMembers: list of TsgcWSPresenceMember; aChannel: TsgcWSPresenceChannel */
+#define SGCWS_EV_TsgcWSPClient_Presence_OnErrorMemberChannel 107 /* connection; aError: TsgcWSPresenceError; aChannel: TsgcWSPresenceChannel; aMember: TsgcWSPresenceMember */
+#define SGCWS_EV_TsgcWSPClient_Presence_OnErrorPublishMsg 108 /* connection; aError: TsgcWSPresenceError; aMsg: TsgcWSPresenceMsg; aChannel: TsgcWSPresenceChannel; aMember: TsgcWSPresenceMember */
+#define SGCWS_EV_TsgcWSPClient_Presence_OnChannelInvitation 109 /* connection; aMember: TsgcWSPresenceMember; aChannel: TsgcWSPresenceChannel; var Accept: Boolean; var ErrorCode: Integer; var ErrorText: String */
+#define SGCWS_EV_TsgcWSPClient_Presence_OnChannelInvitationResponse 110 /* connection; aMember: TsgcWSPresenceMember; aChannel: TsgcWSPresenceChannel; var Accept: Boolean; var ErrorCode: Integer; var ErrorText: String */
+
 #endif /* SGCWS_COMPONENTS_H */

@@ -10,7 +10,8 @@ interface
 uses
   sgcWebSocket_Types, sgcWebSocket_Lib, sgcWebSocket_Catalogue,
   sgcWebSocket_Classes, sgcWebSocket, sgcWebSocket_Registered,
-  sgcWebSocket_Protocol_Base_Server, sgcWebSocket_Protocol_Base_Client;
+  sgcWebSocket_Protocol_Base_Server, sgcWebSocket_Protocol_Base_Client,
+  sgcWebSocket_Protocols;
 
 implementation
 

@@ -16,6 +16,14 @@ const
   SGCWS_KIND_TsgcWebSocketHTTPServer = 3;
   SGCWS_KIND_TsgcWSProtocol_Server_Base = 16;
   SGCWS_KIND_TsgcWSProtocol_Client_Base = 17;
+  SGCWS_KIND_TsgcWSPServer_sgc = 18;
+  SGCWS_KIND_TsgcWSPClient_sgc = 19;
+  SGCWS_KIND_TsgcWSPServer_Presence = 20;
+  SGCWS_KIND_TsgcWSPClient_Presence = 21;
+
+type
+  TwsQoS = (qosLevel0, qosLevel1, qosLevel2);
+  TwsQueue = (queueLevel0, queueLevel1, queueLevel2);
 
 const
   piURL = 0;
@@ -57,24 +65,39 @@ const
   piCount = 36;
   piSoftware = 37;
   piSpecifications_RFC6455 = 38;
-  piAuthentication_Enabled = 39;
-  piAuthentication_AuthUsers = 40;
-  piAuthentication_Basic_Enabled = 41;
-  piAuthentication_URL_Enabled = 42;
-  piSecurityOptions_OriginsAllowed = 43;
-  piSSL = 44;
-  piSSLOptions_RootCertFile = 45;
-  piSSLOptions_CertFile = 46;
-  piSSLOptions_KeyFile = 47;
-  piSSLOptions_Password = 48;
-  piSSLOptions_VerifyCertificate = 49;
-  piSSLOptions_Version = 50;
-  piDocumentRoot = 51;
-  piKeepAlive = 52;
-  piServer = 53;
-  piClient = 54;
+  piOptions_JavascriptFiles = 39;
+  piAuthentication_Enabled = 40;
+  piAuthentication_AuthUsers = 41;
+  piAuthentication_Basic_Enabled = 42;
+  piAuthentication_URL_Enabled = 43;
+  piSecurityOptions_OriginsAllowed = 44;
+  piSSL = 45;
+  piSSLOptions_RootCertFile = 46;
+  piSSLOptions_CertFile = 47;
+  piSSLOptions_KeyFile = 48;
+  piSSLOptions_Password = 49;
+  piSSLOptions_VerifyCertificate = 50;
+  piSSLOptions_Version = 51;
+  piDocumentRoot = 52;
+  piKeepAlive = 53;
+  piServer = 54;
+  piClient = 55;
+  piRPCAuthentication_Enabled = 56;
+  piRPCAuthentication_Methods = 57;
+  piUseMatchesMasks = 58;
+  piQoS_Level = 59;
+  piQoS_Interval = 60;
+  piQoS_Timeout = 61;
+  piSubscriptions = 62;
+  piQueue = 63;
+  piEncodeBase64 = 64;
+  piAcknowledgment_Enabled = 65;
+  piAcknowledgment_Interval = 66;
+  piAcknowledgment_Timeout = 67;
+  piPresence_Name = 68;
+  piPresence_Info = 69;
 
-  SgcPropPaths: array[0..54] of string = (
+  SgcPropPaths: array[0..69] of string = (
     'URL',
     'Host',
     'Port',
@@ -114,6 +137,7 @@ const
     'Count',
     'Software',
     'Specifications.RFC6455',
+    'Options.JavascriptFiles',
     'Authentication.Enabled',
     'Authentication.AuthUsers',
     'Authentication.Basic.Enabled',
@@ -129,7 +153,21 @@ const
     'DocumentRoot',
     'KeepAlive',
     'Server',
-    'Client');
+    'Client',
+    'RPCAuthentication.Enabled',
+    'RPCAuthentication.Methods',
+    'UseMatchesMasks',
+    'QoS.Level',
+    'QoS.Interval',
+    'QoS.Timeout',
+    'Subscriptions',
+    'Queue',
+    'EncodeBase64',
+    'Acknowledgment.Enabled',
+    'Acknowledgment.Interval',
+    'Acknowledgment.Timeout',
+    'Presence.Name',
+    'Presence.Info');
 
 implementation
 

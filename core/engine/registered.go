@@ -3,6 +3,8 @@ package engine
 import (
 	"github.com/sgcws/sgcws/core/events"
 	"github.com/sgcws/sgcws/core/registry"
+	"github.com/sgcws/sgcws/core/wsconn"
+	"github.com/sgcws/sgcws/core/wsproto"
 )
 
 // registered is an instance of a class from the registry (a protocol, an API client, ...) behind
@@ -75,6 +77,20 @@ func (r *registered) Decide(e *registry.Event, conn uint64, args ...any) []regis
 // Report implements registry.Host: OnError on the component.
 func (r *registered) Report(conn uint64, code int32, text string) {
 	r.emit(&events.Event{Kind: events.EvError, Connection: conn, Code: code, Data: []byte(text), UserData: connData(conn)})
+}
+
+// Multicast implements registry.Host with the engine's broadcast: one prepared frame.
+func (r *registered) Multicast(conns []registry.Conn, text string) {
+	pm := wsconn.NewPreparedMessage(wsproto.OpText, []byte(text))
+	for _, c := range conns {
+		if v, ok := c.(connView); ok {
+			if ws := v.c.w(); ws != nil {
+				_ = ws.WritePrepared(pm)
+			}
+			continue
+		}
+		_ = c.WriteText(text)
+	}
 }
 
 // Transport implements registry.Host.

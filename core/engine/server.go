@@ -289,6 +289,9 @@ func (ss *session) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveUpgrade(ss, w, r)
 		return
 	}
+	if s.serveAsset(w, r) {
+		return
+	}
 	if s.httpMode {
 		s.serveHTTP(ss, w, r)
 		return

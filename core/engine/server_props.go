@@ -13,6 +13,7 @@ type serverFields struct {
 	bindings, protocols      []string
 	notify, frag             int
 	validate, rfc6455, ssl   bool
+	jsFiles                  bool
 	maxMsg, queueLimit       int64
 	software                 string
 	commonFields
@@ -57,6 +58,7 @@ func serverPropSet(s *server, httpMode bool, f *serverFields) *props.Set {
 	ps.String("Software", &f.software, "sgcws "+Version, "Server header")
 	ps.Bool("Specifications.RFC6455", &f.rfc6455, true, "accept RFC 6455 upgrades")
 	registerMessageOptions(ps, &f.frag, &f.validate, &f.maxMsg, &f.queueLimit)
+	ps.Bool("Options.JavascriptFiles", &f.jsFiles, true, "serve the built-in JavaScript libraries (/sgcWebSockets.js, /esegece.com.js, ...)")
 	ps.Strings("Protocols", &f.protocols, nil, "supported sub-protocols")
 	registerCommon(ps, &f.commonFields)
 	ps.Bool("Authentication.Enabled", &f.auth.enabled, false, "require authentication")

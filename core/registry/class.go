@@ -89,6 +89,10 @@ type Host interface {
 	Transport(h uint64) (Transport, error)
 	// Report raises OnError on the component (a protocol error the host should see).
 	Report(conn uint64, code int32, text string)
+	// Multicast writes one text to many connections: encoded once, and written by each
+	// connection's own writer, so a fan-out never makes one system call per recipient on the
+	// caller's goroutine. Connections that are closing are skipped.
+	Multicast(conns []Conn, text string)
 }
 
 // Instance is a live component of a registered class.

@@ -6,4 +6,7 @@ package catalogue
 import (
 	_ "github.com/sgcws/sgcws/core/engine" // the built-in components
 	_ "github.com/sgcws/sgcws/protocols/custom"
+	_ "github.com/sgcws/sgcws/protocols/js" // the browser clients, served by the servers
+	_ "github.com/sgcws/sgcws/protocols/presence"
+	_ "github.com/sgcws/sgcws/protocols/sgc"
 )

@@ -44,6 +44,10 @@ type ServerConfig struct {
 	MaxQueue         int    // queueLevel2 messages kept per channel (oldest dropped)
 	MaxQueueChannels int    // channels with a queue; further channels are not stored
 
+	// Multicast, when set, writes one text to many connections at once (the engine encodes it
+	// once); nil writes to each in turn.
+	Multicast func(conns []Conn, text string)
+
 	// Now supplies the time. nil means time.Now and a background ticker
 	// calling Tick every QoS.Interval; when set, no ticker runs and the
 	// caller drives Tick (tests).

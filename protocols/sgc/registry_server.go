@@ -96,6 +96,15 @@ func (s *server) config() ServerConfig {
 	cfg.QoS = s.f.qos.config()
 	cfg.RPCAuthentication = RPCAuthentication{Enabled: s.f.rpcAuth, Methods: s.f.rpcMethods}
 	cfg.UseMatchesMasks = s.f.masks
+	cfg.Multicast = func(conns []Conn, text string) {
+		rc := make([]registry.Conn, 0, len(conns))
+		for _, c := range conns {
+			if c, ok := c.(registry.Conn); ok {
+				rc = append(rc, c)
+			}
+		}
+		s.host.Multicast(rc, text)
+	}
 	return cfg
 }
 

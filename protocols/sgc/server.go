@@ -55,6 +55,24 @@ func write(frames []frame) error {
 	return first
 }
 
+// fanout writes a publish's or broadcast's frames: one text to many connections goes through
+// cfg.Multicast (encoded once) when the host gave one.
+func (s *Server) fanout(frames []frame) {
+	if s.cfg.Multicast == nil || len(frames) < 2 {
+		write(frames)
+		return
+	}
+	conns := make([]Conn, len(frames))
+	for i, f := range frames {
+		if f.text != frames[0].text {
+			write(frames) // several texts (a pattern publish): keep each connection's order
+			return
+		}
+		conns[i] = f.c
+	}
+	s.cfg.Multicast(conns, frames[0].text)
+}
+
 // NewServer returns a Server. Without cfg.Now it starts a ticker for QoS
 // retransmission; call Close to stop it.
 func NewServer(cfg ServerConfig, ev ServerEvents) *Server {

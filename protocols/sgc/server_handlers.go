@@ -75,7 +75,7 @@ func (s *Server) publish(spec chanSpec, text string, exclude, include map[string
 		}
 	}
 	s.mu.Unlock()
-	write(frames)
+	s.fanout(frames)
 }
 
 // broadcast sends one sgc@message per connection: to all, or to those
@@ -98,7 +98,7 @@ func (s *Server) broadcast(spec chanSpec, text string, exclude, include map[stri
 		}
 	}
 	s.mu.Unlock()
-	write(frames)
+	s.fanout(frames)
 }
 
 // subscribe adds a subscription (a pattern is stored as given), confirms it

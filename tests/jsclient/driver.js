@@ -454,6 +454,7 @@ const CASES = [
         ],
     },
 ];
+CASES.push(...require('./sgcws_cases.js')); // against the real sgcws server (suite sgcws)
 
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -493,7 +494,7 @@ async function runCase(browser, c) {
         const loaded = await page.evaluate((n) => n.map((s) => typeof window.jc === 'object' && (s !== 'sgcWebSockets.js' || typeof sgcWebSocket === 'function')), c.scripts);
         if (!loaded.every(Boolean)) throw new Error(`scripts did not load: ${errors.join('; ')}`);
         const r = await Promise.race([
-            page.evaluate(c.run, { ws: base.replace(/^http/, 'ws'), base, files: JS_FILES, events: c.events || BASE_EVENTS }),
+            page.evaluate(c.run, { ws: base.replace(/^http/, 'ws'), base, files: JS_FILES, events: c.events || BASE_EVENTS, wait: c.wait }),
             new Promise((_, reject) => setTimeout(() => reject(new Error('page run timed out after 25 s')), 25000)),
         ]);
         for (const [n, cond, why] of r.checks) check(`${c.name}/${n}`, cond, why);

@@ -46,7 +46,7 @@ func runIdle(s idleSpec) (result, error) {
 		return result{}, err
 	}
 	var pings atomic.Int64
-	closeConns, err := dialSubscribers(srv.url(), s.conns, nil, func() { pings.Add(1) })
+	closeConns, err := dialSubscribers(srv.url(), s.conns, subProtocol{}, nil, func() { pings.Add(1) })
 	if err != nil {
 		return result{}, fmt.Errorf("clients: %w", err)
 	}

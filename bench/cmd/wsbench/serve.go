@@ -43,7 +43,7 @@ func cmdServe(args []string) error {
 	if err := needFDs(*maxConns); err != nil {
 		return err
 	}
-	srvs := map[string]pubsubServer{"ours": &enginePubsub{}, "gorilla": &gorillaPubsub{}}
+	srvs := map[string]pubsubServer{"ours": &enginePubsub{}, "gorilla": &gorillaPubsub{}, "sgc": &sgcPubsub{}}
 	srv, ok := srvs[*impl]
 	if !ok {
 		return fmt.Errorf("unknown -impl %q", *impl)

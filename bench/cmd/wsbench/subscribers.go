@@ -8,12 +8,22 @@ import (
 	"github.com/gorilla/websocket"
 )
 
+// subProtocol is what a subscriber speaks besides plain WebSocket: the sub-protocol it offers and the
+// text it sends once connected (the sgc protocol's subscription). The zero value is plain WebSocket.
+type subProtocol struct {
+	name  string
+	hello []byte
+}
+
 // dialSubscribers opens n gorilla client connections to url, a few dials at a time, each with a
 // reader goroutine calling onMsg(i, data) (nil: discard; data is reused after onMsg returns) and counting the server's pings in onPing
 // (nil: ignore) while answering them. The clients are the same for every server under test. The
 // returned function closes them all and waits for their readers.
-func dialSubscribers(url string, n int, onMsg func(i int, data []byte), onPing func()) (func(), error) {
+func dialSubscribers(url string, n int, sp subProtocol, onMsg func(i int, data []byte), onPing func()) (func(), error) {
 	d := websocket.Dialer{HandshakeTimeout: 10 * time.Second, ReadBufferSize: 1024, WriteBufferSize: 512}
+	if sp.name != "" {
+		d.Subprotocols = []string{sp.name}
+	}
 	conns := make([]*websocket.Conn, n)
 	var readers sync.WaitGroup
 	closeAll := func() {
@@ -41,7 +51,10 @@ func dialSubscribers(url string, n int, onMsg func(i int, data []byte), onPing f
 					continue // drain
 				}
 				var c *websocket.Conn
-				if c, _, err = d.Dial(url, nil); err == nil {
+				if c, _, err = d.Dial(url, nil); err == nil && sp.hello != nil {
+					err = c.WriteMessage(websocket.TextMessage, sp.hello)
+				}
+				if err == nil {
 					conns[i] = c
 					readers.Add(1)
 					go readSubscriber(c, i, onMsg, onPing, &readers)
