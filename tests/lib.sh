@@ -8,6 +8,9 @@
 #   lib_pass NAME / lib_fail NAME WHY / lib_summary   one line per case, then "N passed, M failed"
 #   lib_make_cert DIR        self-signed cert.pem/key.pem with subjectAltName IP:127.0.0.1
 #   lib_free_port            a free TCP port on 127.0.0.1
+#   lib_chromium_deps NAME   Debian chromium and node, and npm puppeteer-core in tests/.deps, when missing;
+#                            returns 1 after a "NAME-deps" failure line when they cannot be installed
+#   lib_stop_chromium PID    stops a Chromium that puppeteer started detached (its process group)
 
 LIB_PIDS=()
 LIB_PASSED=0
@@ -82,4 +85,46 @@ lib_make_cert() {
 
 lib_free_port() {
     /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+lib_apt_install() {
+    local apt=(apt-get -o DPkg::Lock::Timeout=900 -y -q) try
+    export DEBIAN_FRONTEND=noninteractive
+    for try in 1 2; do
+        timeout -k 10 900 "${apt[@]}" update >/dev/null &&
+            timeout -k 10 900 "${apt[@]}" install --no-install-recommends "$@" >/dev/null && return 0
+        sleep 5
+    done
+    return 1
+}
+
+lib_chromium_deps() {
+    local name="$1" deps missing=()
+    deps="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/.deps"
+    command -v node >/dev/null || missing+=(nodejs npm)
+    [ -x /usr/bin/chromium ] || missing+=(chromium)
+    if ((${#missing[@]})) && ! lib_apt_install "${missing[@]}"; then
+        lib_fail "$name-deps" "apt-get install ${missing[*]} failed"
+        return 1
+    fi
+    if [ ! -f "$deps/node_modules/puppeteer-core/package.json" ]; then
+        mkdir -p "$deps"
+        if ! timeout -k 10 600 npm install --silent --no-audit --no-fund --prefix "$deps" puppeteer-core >/dev/null 2>&1; then
+            lib_fail "$name-deps" "npm install puppeteer-core failed"
+            return 1
+        fi
+    fi
+}
+
+# Chromium is launched detached by puppeteer (process group = its PID); when the node script did not
+# close it, TERM then KILL that group.
+lib_stop_chromium() {
+    local pid="$1" i
+    kill -0 "$pid" 2>/dev/null || return 0
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null
+    for ((i = 0; i < 30; i++)); do
+        kill -0 "$pid" 2>/dev/null || return 0
+        sleep 0.1
+    done
+    kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null
 }

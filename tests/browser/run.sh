@@ -21,23 +21,11 @@ cd "$root"
 source tests/lib.sh
 lib_init
 CUR_PIDFILE="" # Chromium's PID file while a browser run is under way
-# stop_chromium PID: Chromium is launched detached by puppeteer (process group = its PID); when the
-# node script did not close it, TERM then KILL that group.
-stop_chromium() {
-    local pid="$1" i
-    kill -0 "$pid" 2>/dev/null || return 0
-    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null
-    for ((i = 0; i < 30; i++)); do
-        kill -0 "$pid" 2>/dev/null || return 0
-        sleep 0.1
-    done
-    kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null
-}
 cleanup() {
     local pid
     pid="$( [ -n "$CUR_PIDFILE" ] && cat "$CUR_PIDFILE" 2>/dev/null)"
     lib_cleanup # stops the node script first (it closes its browser on TERM), then the servers
-    [ -n "$pid" ] && stop_chromium "$pid"
+    [ -n "$pid" ] && lib_stop_chromium "$pid"
 }
 trap cleanup EXIT
 export SGCWS_LIB="${SGCWS_LIB:-$root/out/linux-amd64/libsgcws.so}"
@@ -47,31 +35,9 @@ bin="$root/build/browser"
 mkdir -p "$bin"
 
 # Dependencies, only when missing.
-apt_install() {
-    local apt=(apt-get -o DPkg::Lock::Timeout=900 -y -q) try
-    export DEBIAN_FRONTEND=noninteractive
-    for try in 1 2; do
-        timeout -k 10 900 "${apt[@]}" update >/dev/null &&
-            timeout -k 10 900 "${apt[@]}" install --no-install-recommends "$@" >/dev/null && return 0
-        sleep 5
-    done
-    return 1
-}
-missing=()
-command -v node >/dev/null || missing+=(nodejs npm)
-[ -x /usr/bin/chromium ] || missing+=(chromium)
-if ((${#missing[@]})) && ! apt_install "${missing[@]}"; then
-    lib_fail browser-deps "apt-get install ${missing[*]} failed"
+if ! lib_chromium_deps browser; then
     lib_summary
     exit
-fi
-if [ ! -f "$deps/node_modules/puppeteer-core/package.json" ]; then
-    mkdir -p "$deps"
-    if ! timeout -k 10 600 npm install --silent --no-audit --no-fund --prefix "$deps" puppeteer-core >/dev/null 2>&1; then
-        lib_fail browser-deps "npm install puppeteer-core failed"
-        lib_summary
-        exit
-    fi
 fi
 
 if [ ! -f "$SGCWS_LIB" ]; then
@@ -103,7 +69,7 @@ browser() {
     wait "$bpid"
     brc=$?
     cpid="$(cat "$pidfile" 2>/dev/null)"
-    [ -n "$cpid" ] && stop_chromium "$cpid"
+    [ -n "$cpid" ] && lib_stop_chromium "$cpid"
     CUR_PIDFILE=""
 }
 

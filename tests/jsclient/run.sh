@@ -20,59 +20,24 @@ cd "$root"
 source tests/lib.sh
 lib_init
 CUR_PIDFILE="" # Chromium's PID file while the driver runs
-# stop_chromium PID: puppeteer starts Chromium detached (process group = its PID); when the driver
-# did not close it, TERM then KILL that group.
-stop_chromium() {
-    local pid="$1" i
-    kill -0 "$pid" 2>/dev/null || return 0
-    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null
-    for ((i = 0; i < 30; i++)); do
-        kill -0 "$pid" 2>/dev/null || return 0
-        sleep 0.1
-    done
-    kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null
-}
 cleanup() {
     local pid
     pid="$([ -n "$CUR_PIDFILE" ] && cat "$CUR_PIDFILE" 2>/dev/null)"
     lib_cleanup # the driver first (it closes its browser on TERM), then the peer
-    [ -n "$pid" ] && stop_chromium "$pid"
+    [ -n "$pid" ] && lib_stop_chromium "$pid"
 }
 trap cleanup EXIT
 export NODE_PATH="$root/tests/.deps/node_modules"
-deps="$root/tests/.deps"
 
 # Dependencies, only when missing.
-apt_install() {
-    local apt=(apt-get -o DPkg::Lock::Timeout=900 -y -q) try
-    export DEBIAN_FRONTEND=noninteractive
-    for try in 1 2; do
-        timeout -k 10 900 "${apt[@]}" update >/dev/null &&
-            timeout -k 10 900 "${apt[@]}" install --no-install-recommends "$@" >/dev/null && return 0
-        sleep 5
-    done
-    return 1
-}
-missing=()
-command -v node >/dev/null || missing+=(nodejs npm)
-[ -x /usr/bin/chromium ] || missing+=(chromium)
-if ((${#missing[@]})) && ! apt_install "${missing[@]}"; then
-    if [ ! -x /usr/bin/chromium ]; then
-        echo "SKIP jsclient: apt-get install ${missing[*]} failed, no Chromium here"
-        lib_summary
-        exit 77
-    fi
-    lib_fail jsclient-deps "apt-get install ${missing[*]} failed"
+if [ ! -x /usr/bin/chromium ] && ! lib_apt_install chromium; then
+    echo "SKIP jsclient: apt-get install chromium failed, no Chromium here"
+    lib_summary
+    exit 77
+fi
+if ! lib_chromium_deps jsclient; then
     lib_summary
     exit
-fi
-if [ ! -f "$deps/node_modules/puppeteer-core/package.json" ]; then
-    mkdir -p "$deps"
-    if ! timeout -k 10 600 npm install --silent --no-audit --no-fund --prefix "$deps" puppeteer-core >/dev/null 2>&1; then
-        lib_fail jsclient-deps "npm install puppeteer-core failed"
-        lib_summary
-        exit
-    fi
 fi
 
 # The Go side: embed.go's unit test, then the peer.
@@ -110,7 +75,7 @@ run_driver() {
     wait "$dpid"
     drc=$?
     cpid="$(cat "$CUR_PIDFILE" 2>/dev/null)"
-    [ -n "$cpid" ] && stop_chromium "$cpid"
+    [ -n "$cpid" ] && lib_stop_chromium "$cpid"
     CUR_PIDFILE=""
     while IFS= read -r line; do
         case "$line" in
