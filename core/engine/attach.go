@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/sgcws/sgcws/core/events"
 	"github.com/sgcws/sgcws/core/registry"
@@ -139,12 +140,16 @@ func (c *conn) routed(data []byte, binary bool) bool {
 	return true
 }
 
+// stringBytes lends a string's bytes to a send without a copy: sends copy what they keep before
+// they return (api.go), and never write to it.
+func stringBytes(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
+
 // connView is a connection as a protocol sees it (registry.Conn).
 type connView struct{ c *conn }
 
 func (v connView) Handle() uint64                { return v.c.h }
 func (v connView) Guid() string                  { return v.c.guid }
-func (v connView) WriteText(text string) error   { return v.c.write(TypeText, []byte(text), 0) }
+func (v connView) WriteText(text string) error   { return v.c.write(TypeText, stringBytes(text), 0) }
 func (v connView) WriteBinary(data []byte) error { return v.c.write(TypeBinary, data, 0) }
 func (v connView) Credentials() (string, string) { return v.c.authUser, v.c.authPass }
 

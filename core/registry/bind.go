@@ -28,7 +28,7 @@ func bindErr(kind ErrorKind, format string, a ...any) error {
 // parameter's type where nothing is lost (see convert).
 func Bind(m *Method, in []Value) ([]Value, error) {
 	out := make([]Value, len(m.Params))
-	set := make([]bool, len(m.Params))
+	var set paramSet
 	pos, named := 0, false
 	for _, v := range in {
 		var i int
@@ -46,7 +46,7 @@ func Bind(m *Method, in []Value) ([]Value, error) {
 			i = pos
 			pos++
 		}
-		if set[i] {
+		if set.has(i) {
 			return nil, bindErr(ErrArg, "%s: parameter %s given twice", m.Name, m.Params[i].Name)
 		}
 		cv, err := convert(v, m.Params[i].Type)
@@ -54,10 +54,11 @@ func Bind(m *Method, in []Value) ([]Value, error) {
 			return nil, bindErr(ErrType, "%s: parameter %s %s", m.Name, m.Params[i].Name, err)
 		}
 		cv.Name = m.Params[i].Name
-		out[i], set[i] = cv, true
+		out[i] = cv
+		set.add(i)
 	}
 	for i, p := range m.Params {
-		if set[i] {
+		if set.has(i) {
 			continue
 		}
 		if p.Default == nil {
@@ -68,6 +69,30 @@ func Bind(m *Method, in []Value) ([]Value, error) {
 		out[i] = v
 	}
 	return out, nil
+}
+
+// paramSet records which parameters were given, without an allocation for up to 64 of them.
+type paramSet struct {
+	bits  uint64
+	extra map[int]bool
+}
+
+func (s *paramSet) add(i int) {
+	if i < 64 {
+		s.bits |= 1 << i
+		return
+	}
+	if s.extra == nil {
+		s.extra = map[int]bool{}
+	}
+	s.extra[i] = true
+}
+
+func (s *paramSet) has(i int) bool {
+	if i < 64 {
+		return s.bits&(1<<i) != 0
+	}
+	return s.extra[i]
 }
 
 // Values converts a component's Go arguments to an event's typed values; a mismatch is a
