@@ -18,6 +18,61 @@ uses
   sgcWebSocket_Catalogue, sgcWebSocket_Registered, sgcWebSocket;
 
 type
+  { TsgcWSPresenceMember: a member: ID, Name and Info given by the client. }
+  TsgcWSPresenceMember = class(TsgcWSObject)
+  private
+    FID: string;
+    FName: string;
+    FInfo: string;
+  protected
+    procedure ReadFields(aFields: TsgcObjectFields); override;
+  published
+    property ID: string read FID write FID;
+    property Name: string read FName write FName;
+    property Info: string read FInfo write FInfo;
+  end;
+
+  { A list of TsgcWSPresenceMember: Member[i] and Count. }
+  TsgcWSPresenceMemberList = class(TsgcWSObjectList)
+  private
+    function GetMember(Index: Integer): TsgcWSPresenceMember;
+  public
+    constructor Create(const aText: string);
+    property Member[Index: Integer]: TsgcWSPresenceMember read GetMember; default;
+  end;
+
+  { TsgcWSPresenceChannel: a channel. }
+  TsgcWSPresenceChannel = class(TsgcWSObject)
+  private
+    FName: string;
+  protected
+    procedure ReadFields(aFields: TsgcObjectFields); override;
+  published
+    property Name: string read FName write FName;
+  end;
+
+  { TsgcWSPresenceError: an error: Code and Text. }
+  TsgcWSPresenceError = class(TsgcWSObject)
+  private
+    FCode: Integer;
+    FText: string;
+  protected
+    procedure ReadFields(aFields: TsgcObjectFields); override;
+  published
+    property Code: Integer read FCode write FCode;
+    property Text: string read FText write FText;
+  end;
+
+  { TsgcWSPresenceMsg: a published text. }
+  TsgcWSPresenceMsg = class(TsgcWSObject)
+  private
+    FText: string;
+  protected
+    procedure ReadFields(aFields: TsgcObjectFields); override;
+  published
+    property Text: string read FText write FText;
+  end;
+
   TsgcWSRPCAuthenticationEvent = procedure(Connection: TsgcWSConnection; const Method: string;
     const User: string; const Password: string; var Authenticated: Boolean) of object;
   TsgcWSRPCEvent = procedure(Connection: TsgcWSConnection; const ID: string; const Method: string;
@@ -40,35 +95,45 @@ type
   TsgcWSRPCErrorEvent = procedure(Connection: TsgcWSConnection; const Id: string; ErrorCode: Integer;
     const ErrorMessage: string; const ErrorData: string) of object;
   TsgcWSSessionEvent = procedure(Connection: TsgcWSConnection; const Guid: string) of object;
-  TsgcWSBeforeNewMemberEvent = procedure(Connection: TsgcWSConnection; const aMember: string;
+  TsgcWSBeforeNewMemberEvent = procedure(Connection: TsgcWSConnection;
+    const aMember: TsgcWSPresenceMember; var Accept: Boolean) of object;
+  TsgcWSNewMemberEvent = procedure(Connection: TsgcWSConnection;
+    const aMember: TsgcWSPresenceMember) of object;
+  TsgcWSBeforeNewChannelEvent = procedure(Connection: TsgcWSConnection;
+    const aChannel: TsgcWSPresenceChannel; const aMember: TsgcWSPresenceMember;
     var Accept: Boolean) of object;
-  TsgcWSNewMemberEvent = procedure(Connection: TsgcWSConnection; const aMember: string) of object;
-  TsgcWSBeforeNewChannelEvent = procedure(Connection: TsgcWSConnection; const aChannel: string;
-    const aMember: string; var Accept: Boolean) of object;
-  TsgcWSNewChannelEvent = procedure(Connection: TsgcWSConnection; const aChannel: string) of object;
-  TsgcWSBeforeNewChannelMemberEvent = procedure(Connection: TsgcWSConnection; const aChannel: string;
-    const aMember: string; var Accept: Boolean) of object;
-  TsgcWSNewChannelMemberEvent = procedure(Connection: TsgcWSConnection; const aChannel: string;
-    const aMember: string) of object;
-  TsgcWSRemoveChannelMemberEvent = procedure(Connection: TsgcWSConnection; const aChannel: string;
-    const aMember: string) of object;
-  TsgcWSRemoveMemberEvent = procedure(Connection: TsgcWSConnection; const aMember: string) of object;
-  TsgcWSErrorMemberChannelEvent = procedure(Connection: TsgcWSConnection; const aError: string;
-    const aChannel: string; const aMember: string) of object;
-  TsgcWSErrorPublishMsgEvent = procedure(Connection: TsgcWSConnection; const aError: string;
-    const aMsg: string; const aChannel: string; const aMember: string) of object;
-  TsgcWSBeforePublishMsgEvent = procedure(Connection: TsgcWSConnection; const aMsg: string;
-    const aChannel: string; const aMember: string; var Accept: Boolean) of object;
-  TsgcWSBeforeSendMembersEvent = procedure(Connection: TsgcWSConnection; const aMembers: string;
-    const aChannel: string; const aMember: string; var Accept: Boolean) of object;
-  TsgcWSPublishMsgEvent = procedure(Connection: TsgcWSConnection; const aMsg: string;
-    const aChannel: string; const aMember: string) of object;
-  TsgcWSGetMembersEvent = procedure(Connection: TsgcWSConnection; const aMembers: string;
-    const aChannel: string) of object;
-  TsgcWSChannelInvitationEvent = procedure(Connection: TsgcWSConnection; const aMember: string;
-    const aChannel: string; var Accept: Boolean; var ErrorCode: Integer; var ErrorText: string) of object;
-  TsgcWSChannelInvitationResponseEvent = procedure(Connection: TsgcWSConnection; const aMember: string;
-    const aChannel: string; Accept: Boolean; ErrorCode: Integer; const ErrorText: string) of object;
+  TsgcWSNewChannelEvent = procedure(Connection: TsgcWSConnection;
+    var aChannel: TsgcWSPresenceChannel) of object;
+  TsgcWSBeforeNewChannelMemberEvent = procedure(Connection: TsgcWSConnection;
+    const aChannel: TsgcWSPresenceChannel; const aMember: TsgcWSPresenceMember;
+    var Accept: Boolean) of object;
+  TsgcWSNewChannelMemberEvent = procedure(Connection: TsgcWSConnection;
+    const aChannel: TsgcWSPresenceChannel; const aMember: TsgcWSPresenceMember) of object;
+  TsgcWSRemoveChannelMemberEvent = procedure(Connection: TsgcWSConnection;
+    const aChannel: TsgcWSPresenceChannel; const aMember: TsgcWSPresenceMember) of object;
+  TsgcWSRemoveMemberEvent = procedure(Connection: TsgcWSConnection; aMember: TsgcWSPresenceMember) of object;
+  TsgcWSErrorMemberChannelEvent = procedure(Connection: TsgcWSConnection;
+    const aError: TsgcWSPresenceError; const aChannel: TsgcWSPresenceChannel;
+    const aMember: TsgcWSPresenceMember) of object;
+  TsgcWSErrorPublishMsgEvent = procedure(Connection: TsgcWSConnection;
+    const aError: TsgcWSPresenceError; const aMsg: TsgcWSPresenceMsg;
+    const aChannel: TsgcWSPresenceChannel; const aMember: TsgcWSPresenceMember) of object;
+  TsgcWSBeforePublishMsgEvent = procedure(Connection: TsgcWSConnection; const aMsg: TsgcWSPresenceMsg;
+    const aChannel: TsgcWSPresenceChannel; const aMember: TsgcWSPresenceMember;
+    var Accept: Boolean) of object;
+  TsgcWSBeforeSendMembersEvent = procedure(Connection: TsgcWSConnection;
+    const aMembers: TsgcWSPresenceMemberList; const aChannel: TsgcWSPresenceChannel;
+    const aMember: TsgcWSPresenceMember; var Accept: Boolean) of object;
+  TsgcWSPublishMsgEvent = procedure(Connection: TsgcWSConnection; const aMsg: TsgcWSPresenceMsg;
+    const aChannel: TsgcWSPresenceChannel; const aMember: TsgcWSPresenceMember) of object;
+  TsgcWSGetMembersEvent = procedure(Connection: TsgcWSConnection;
+    const aMembers: TsgcWSPresenceMemberList; const aChannel: TsgcWSPresenceChannel) of object;
+  TsgcWSChannelInvitationEvent = procedure(Connection: TsgcWSConnection;
+    const aMember: TsgcWSPresenceMember; const aChannel: TsgcWSPresenceChannel; var Accept: Boolean;
+    var ErrorCode: Integer; var ErrorText: string) of object;
+  TsgcWSChannelInvitationResponseEvent = procedure(Connection: TsgcWSConnection;
+    const aMember: TsgcWSPresenceMember; const aChannel: TsgcWSPresenceChannel; var Accept: Boolean;
+    var ErrorCode: Integer; var ErrorText: string) of object;
 
   { Acknowledgment }
   TsgcWSPresenceAcknowledgment_Options = class(TsgcPropGroup)
@@ -300,37 +365,57 @@ type
   protected
     procedure Notification(AComponent: TComponent; Operation: TOperation); override;
     procedure DoRegisteredEvent(aId: Integer; aConnection: TsgcWSConnection; aArgs: TsgcEventArgs); override;
-    { hands the var arguments to DoEventBeforeNewMember and answers with what it left in them }
+    { builds the objects DoEventBeforeNewMember gets (freed after it) and answers with what it left in the var arguments }
     procedure DispatchBeforeNewMember(aConnection: TsgcWSConnection; aArgs: TsgcEventArgs);
-    { hands the var arguments to DoEventBeforeNewChannel and answers with what it left in them }
+    { builds the objects DoEventNewMember gets and frees them after it }
+    procedure DispatchNewMember(aConnection: TsgcWSConnection; aArgs: TsgcEventArgs);
+    { builds the objects DoEventBeforeNewChannel gets (freed after it) and answers with what it left in the var arguments }
     procedure DispatchBeforeNewChannel(aConnection: TsgcWSConnection; aArgs: TsgcEventArgs);
-    { hands the var arguments to DoEventBeforeNewChannelMember and answers with what it left in them }
+    { builds the objects DoEventNewChannel gets and frees them after it }
+    procedure DispatchNewChannel(aConnection: TsgcWSConnection; aArgs: TsgcEventArgs);
+    { builds the objects DoEventBeforeNewChannelMember gets (freed after it) and answers with what it left in the var arguments }
     procedure DispatchBeforeNewChannelMember(aConnection: TsgcWSConnection; aArgs: TsgcEventArgs);
-    { hands the var arguments to DoEventBeforePublishMsg and answers with what it left in them }
+    { builds the objects DoEventNewChannelMember gets and frees them after it }
+    procedure DispatchNewChannelMember(aConnection: TsgcWSConnection; aArgs: TsgcEventArgs);
+    { builds the objects DoEventRemoveChannelMember gets and frees them after it }
+    procedure DispatchRemoveChannelMember(aConnection: TsgcWSConnection; aArgs: TsgcEventArgs);
+    { builds the objects DoEventRemoveMember gets and frees them after it }
+    procedure DispatchRemoveMember(aConnection: TsgcWSConnection; aArgs: TsgcEventArgs);
+    { builds the objects DoEventErrorMemberChannel gets and frees them after it }
+    procedure DispatchErrorMemberChannel(aConnection: TsgcWSConnection; aArgs: TsgcEventArgs);
+    { builds the objects DoEventErrorPublishMsg gets and frees them after it }
+    procedure DispatchErrorPublishMsg(aConnection: TsgcWSConnection; aArgs: TsgcEventArgs);
+    { builds the objects DoEventBeforePublishMsg gets (freed after it) and answers with what it left in the var arguments }
     procedure DispatchBeforePublishMsg(aConnection: TsgcWSConnection; aArgs: TsgcEventArgs);
-    { hands the var arguments to DoEventBeforeSendMembers and answers with what it left in them }
+    { builds the objects DoEventBeforeSendMembers gets (freed after it) and answers with what it left in the var arguments }
     procedure DispatchBeforeSendMembers(aConnection: TsgcWSConnection; aArgs: TsgcEventArgs);
-    procedure DoEventBeforeNewMember(aConnection: TsgcWSConnection; const aMember: string;
+    procedure DoEventBeforeNewMember(aConnection: TsgcWSConnection; const aMember: TsgcWSPresenceMember;
       var Accept: Boolean); virtual;
-    procedure DoEventNewMember(aConnection: TsgcWSConnection; const aMember: string); virtual;
-    procedure DoEventBeforeNewChannel(aConnection: TsgcWSConnection; const aChannel: string;
-      const aMember: string; var Accept: Boolean); virtual;
-    procedure DoEventNewChannel(aConnection: TsgcWSConnection; const aChannel: string); virtual;
-    procedure DoEventBeforeNewChannelMember(aConnection: TsgcWSConnection; const aChannel: string;
-      const aMember: string; var Accept: Boolean); virtual;
-    procedure DoEventNewChannelMember(aConnection: TsgcWSConnection; const aChannel: string;
-      const aMember: string); virtual;
-    procedure DoEventRemoveChannelMember(aConnection: TsgcWSConnection; const aChannel: string;
-      const aMember: string); virtual;
-    procedure DoEventRemoveMember(aConnection: TsgcWSConnection; const aMember: string); virtual;
-    procedure DoEventErrorMemberChannel(aConnection: TsgcWSConnection; const aError: string;
-      const aChannel: string; const aMember: string); virtual;
-    procedure DoEventErrorPublishMsg(aConnection: TsgcWSConnection; const aError: string;
-      const aMsg: string; const aChannel: string; const aMember: string); virtual;
-    procedure DoEventBeforePublishMsg(aConnection: TsgcWSConnection; const aMsg: string;
-      const aChannel: string; const aMember: string; var Accept: Boolean); virtual;
-    procedure DoEventBeforeSendMembers(aConnection: TsgcWSConnection; const aMembers: string;
-      const aChannel: string; const aMember: string; var Accept: Boolean); virtual;
+    procedure DoEventNewMember(aConnection: TsgcWSConnection; const aMember: TsgcWSPresenceMember); virtual;
+    procedure DoEventBeforeNewChannel(aConnection: TsgcWSConnection;
+      const aChannel: TsgcWSPresenceChannel; const aMember: TsgcWSPresenceMember; var Accept: Boolean);
+      virtual;
+    procedure DoEventNewChannel(aConnection: TsgcWSConnection; var aChannel: TsgcWSPresenceChannel); virtual;
+    procedure DoEventBeforeNewChannelMember(aConnection: TsgcWSConnection;
+      const aChannel: TsgcWSPresenceChannel; const aMember: TsgcWSPresenceMember; var Accept: Boolean);
+      virtual;
+    procedure DoEventNewChannelMember(aConnection: TsgcWSConnection;
+      const aChannel: TsgcWSPresenceChannel; const aMember: TsgcWSPresenceMember); virtual;
+    procedure DoEventRemoveChannelMember(aConnection: TsgcWSConnection;
+      const aChannel: TsgcWSPresenceChannel; const aMember: TsgcWSPresenceMember); virtual;
+    procedure DoEventRemoveMember(aConnection: TsgcWSConnection; aMember: TsgcWSPresenceMember); virtual;
+    procedure DoEventErrorMemberChannel(aConnection: TsgcWSConnection;
+      const aError: TsgcWSPresenceError; const aChannel: TsgcWSPresenceChannel;
+      const aMember: TsgcWSPresenceMember); virtual;
+    procedure DoEventErrorPublishMsg(aConnection: TsgcWSConnection; const aError: TsgcWSPresenceError;
+      const aMsg: TsgcWSPresenceMsg; const aChannel: TsgcWSPresenceChannel;
+      const aMember: TsgcWSPresenceMember); virtual;
+    procedure DoEventBeforePublishMsg(aConnection: TsgcWSConnection; const aMsg: TsgcWSPresenceMsg;
+      const aChannel: TsgcWSPresenceChannel; const aMember: TsgcWSPresenceMember; var Accept: Boolean);
+      virtual;
+    procedure DoEventBeforeSendMembers(aConnection: TsgcWSConnection;
+      const aMembers: TsgcWSPresenceMemberList; const aChannel: TsgcWSPresenceChannel;
+      const aMember: TsgcWSPresenceMember; var Accept: Boolean); virtual;
   public
     constructor Create(aOwner: TComponent); override;
     class function LibraryKind: Integer; override;
@@ -387,27 +472,49 @@ type
   protected
     procedure Notification(AComponent: TComponent; Operation: TOperation); override;
     procedure DoRegisteredEvent(aId: Integer; aConnection: TsgcWSConnection; aArgs: TsgcEventArgs); override;
-    { hands the var arguments to DoEventChannelInvitation and answers with what it left in them }
+    { builds the objects DoEventNewMember gets and frees them after it }
+    procedure DispatchNewMember(aConnection: TsgcWSConnection; aArgs: TsgcEventArgs);
+    { builds the objects DoEventRemoveMember gets and frees them after it }
+    procedure DispatchRemoveMember(aConnection: TsgcWSConnection; aArgs: TsgcEventArgs);
+    { builds the objects DoEventNewChannelMember gets and frees them after it }
+    procedure DispatchNewChannelMember(aConnection: TsgcWSConnection; aArgs: TsgcEventArgs);
+    { builds the objects DoEventRemoveChannelMember gets and frees them after it }
+    procedure DispatchRemoveChannelMember(aConnection: TsgcWSConnection; aArgs: TsgcEventArgs);
+    { builds the objects DoEventPublishMsg gets and frees them after it }
+    procedure DispatchPublishMsg(aConnection: TsgcWSConnection; aArgs: TsgcEventArgs);
+    { builds the objects DoEventGetMembers gets and frees them after it }
+    procedure DispatchGetMembers(aConnection: TsgcWSConnection; aArgs: TsgcEventArgs);
+    { builds the objects DoEventErrorMemberChannel gets and frees them after it }
+    procedure DispatchErrorMemberChannel(aConnection: TsgcWSConnection; aArgs: TsgcEventArgs);
+    { builds the objects DoEventErrorPublishMsg gets and frees them after it }
+    procedure DispatchErrorPublishMsg(aConnection: TsgcWSConnection; aArgs: TsgcEventArgs);
+    { builds the objects DoEventChannelInvitation gets (freed after it) and answers with what it left in the var arguments }
     procedure DispatchChannelInvitation(aConnection: TsgcWSConnection; aArgs: TsgcEventArgs);
+    { builds the objects DoEventChannelInvitationResponse gets and frees them after it }
+    procedure DispatchChannelInvitationResponse(aConnection: TsgcWSConnection; aArgs: TsgcEventArgs);
     procedure DoEventSession(aConnection: TsgcWSConnection; const Guid: string); virtual;
-    procedure DoEventNewMember(aConnection: TsgcWSConnection; const aMember: string); virtual;
-    procedure DoEventRemoveMember(aConnection: TsgcWSConnection; const aMember: string); virtual;
-    procedure DoEventNewChannelMember(aConnection: TsgcWSConnection; const aChannel: string;
-      const aMember: string); virtual;
-    procedure DoEventRemoveChannelMember(aConnection: TsgcWSConnection; const aChannel: string;
-      const aMember: string); virtual;
-    procedure DoEventPublishMsg(aConnection: TsgcWSConnection; const aMsg: string;
-      const aChannel: string; const aMember: string); virtual;
-    procedure DoEventGetMembers(aConnection: TsgcWSConnection; const aMembers: string;
-      const aChannel: string); virtual;
-    procedure DoEventErrorMemberChannel(aConnection: TsgcWSConnection; const aError: string;
-      const aChannel: string; const aMember: string); virtual;
-    procedure DoEventErrorPublishMsg(aConnection: TsgcWSConnection; const aError: string;
-      const aMsg: string; const aChannel: string; const aMember: string); virtual;
-    procedure DoEventChannelInvitation(aConnection: TsgcWSConnection; const aMember: string;
-      const aChannel: string; var Accept: Boolean; var ErrorCode: Integer; var ErrorText: string); virtual;
-    procedure DoEventChannelInvitationResponse(aConnection: TsgcWSConnection; const aMember: string;
-      const aChannel: string; Accept: Boolean; ErrorCode: Integer; const ErrorText: string); virtual;
+    procedure DoEventNewMember(aConnection: TsgcWSConnection; const aMember: TsgcWSPresenceMember); virtual;
+    procedure DoEventRemoveMember(aConnection: TsgcWSConnection; aMember: TsgcWSPresenceMember); virtual;
+    procedure DoEventNewChannelMember(aConnection: TsgcWSConnection;
+      const aChannel: TsgcWSPresenceChannel; const aMember: TsgcWSPresenceMember); virtual;
+    procedure DoEventRemoveChannelMember(aConnection: TsgcWSConnection;
+      const aChannel: TsgcWSPresenceChannel; const aMember: TsgcWSPresenceMember); virtual;
+    procedure DoEventPublishMsg(aConnection: TsgcWSConnection; const aMsg: TsgcWSPresenceMsg;
+      const aChannel: TsgcWSPresenceChannel; const aMember: TsgcWSPresenceMember); virtual;
+    procedure DoEventGetMembers(aConnection: TsgcWSConnection; const aMembers: TsgcWSPresenceMemberList;
+      const aChannel: TsgcWSPresenceChannel); virtual;
+    procedure DoEventErrorMemberChannel(aConnection: TsgcWSConnection;
+      const aError: TsgcWSPresenceError; const aChannel: TsgcWSPresenceChannel;
+      const aMember: TsgcWSPresenceMember); virtual;
+    procedure DoEventErrorPublishMsg(aConnection: TsgcWSConnection; const aError: TsgcWSPresenceError;
+      const aMsg: TsgcWSPresenceMsg; const aChannel: TsgcWSPresenceChannel;
+      const aMember: TsgcWSPresenceMember); virtual;
+    procedure DoEventChannelInvitation(aConnection: TsgcWSConnection;
+      const aMember: TsgcWSPresenceMember; const aChannel: TsgcWSPresenceChannel; var Accept: Boolean;
+      var ErrorCode: Integer; var ErrorText: string); virtual;
+    procedure DoEventChannelInvitationResponse(aConnection: TsgcWSConnection;
+      const aMember: TsgcWSPresenceMember; const aChannel: TsgcWSPresenceChannel; var Accept: Boolean;
+      var ErrorCode: Integer; var ErrorText: string); virtual;
   public
     constructor Create(aOwner: TComponent); override;
     class function LibraryKind: Integer; override;
@@ -448,6 +555,49 @@ type
   end;
 
 implementation
+
+{ TsgcWSPresenceMember }
+
+procedure TsgcWSPresenceMember.ReadFields(aFields: TsgcObjectFields);
+begin
+  FID := aFields.AsString(0);
+  FName := aFields.AsString(1);
+  FInfo := aFields.AsString(2);
+end;
+
+{ TsgcWSPresenceMemberList }
+
+constructor TsgcWSPresenceMemberList.Create(const aText: string);
+begin
+  inherited Create(TsgcWSPresenceMember, aText);
+end;
+
+function TsgcWSPresenceMemberList.GetMember(Index: Integer): TsgcWSPresenceMember;
+begin
+  Result := TsgcWSPresenceMember(GetObject(Index));
+end;
+
+{ TsgcWSPresenceChannel }
+
+procedure TsgcWSPresenceChannel.ReadFields(aFields: TsgcObjectFields);
+begin
+  FName := aFields.AsString(0);
+end;
+
+{ TsgcWSPresenceError }
+
+procedure TsgcWSPresenceError.ReadFields(aFields: TsgcObjectFields);
+begin
+  FCode := aFields.AsInteger(0);
+  FText := aFields.AsString(1);
+end;
+
+{ TsgcWSPresenceMsg }
+
+procedure TsgcWSPresenceMsg.ReadFields(aFields: TsgcObjectFields);
+begin
+  FText := aFields.AsString(0);
+end;
 
 { TsgcWSQoS_Options }
 
@@ -923,23 +1073,22 @@ procedure TsgcWSPServer_Presence.DoRegisteredEvent(aId: Integer; aConnection: Ts
 begin
   case aId of
     100: DispatchBeforeNewMember(aConnection, aArgs);
-    101: DoEventNewMember(aConnection, aArgs.AsString(0));
+    101: DispatchNewMember(aConnection, aArgs);
     102: DispatchBeforeNewChannel(aConnection, aArgs);
-    103: DoEventNewChannel(aConnection, aArgs.AsString(0));
+    103: DispatchNewChannel(aConnection, aArgs);
     104: DispatchBeforeNewChannelMember(aConnection, aArgs);
-    105: DoEventNewChannelMember(aConnection, aArgs.AsString(0), aArgs.AsString(1));
-    106: DoEventRemoveChannelMember(aConnection, aArgs.AsString(0), aArgs.AsString(1));
-    107: DoEventRemoveMember(aConnection, aArgs.AsString(0));
-    108: DoEventErrorMemberChannel(aConnection, aArgs.AsString(0), aArgs.AsString(1), aArgs.AsString(2));
-    109: DoEventErrorPublishMsg(aConnection, aArgs.AsString(0), aArgs.AsString(1), aArgs.AsString(2),
-      aArgs.AsString(3));
+    105: DispatchNewChannelMember(aConnection, aArgs);
+    106: DispatchRemoveChannelMember(aConnection, aArgs);
+    107: DispatchRemoveMember(aConnection, aArgs);
+    108: DispatchErrorMemberChannel(aConnection, aArgs);
+    109: DispatchErrorPublishMsg(aConnection, aArgs);
     110: DispatchBeforePublishMsg(aConnection, aArgs);
     111: DispatchBeforeSendMembers(aConnection, aArgs);
   end;
 end;
 
 procedure TsgcWSPServer_Presence.DoEventBeforeNewMember(aConnection: TsgcWSConnection;
-  const aMember: string; var Accept: Boolean);
+  const aMember: TsgcWSPresenceMember; var Accept: Boolean);
 begin
   if Assigned(FOnBeforeNewMember) then
     FOnBeforeNewMember(aConnection, aMember, Accept);
@@ -953,21 +1102,40 @@ end;
 
 procedure TsgcWSPServer_Presence.DispatchBeforeNewMember(aConnection: TsgcWSConnection; aArgs: TsgcEventArgs);
 var
+  aMember: TsgcWSPresenceMember;
   Accept: Boolean;
 begin
   Accept := aArgs.AsBoolean(1);
-  DoEventBeforeNewMember(aConnection, aArgs.AsString(0), Accept);
-  aArgs.AnswerBoolean('Accept', Accept);
+  aMember := TsgcWSPresenceMember.Create(aArgs.AsString(0));
+  try
+    DoEventBeforeNewMember(aConnection, aMember, Accept);
+    aArgs.AnswerBoolean('Accept', Accept);
+  finally
+    aMember.Free;
+  end;
 end;
 
-procedure TsgcWSPServer_Presence.DoEventNewMember(aConnection: TsgcWSConnection; const aMember: string);
+procedure TsgcWSPServer_Presence.DoEventNewMember(aConnection: TsgcWSConnection;
+  const aMember: TsgcWSPresenceMember);
 begin
   if Assigned(FOnNewMember) then
     FOnNewMember(aConnection, aMember);
 end;
 
+procedure TsgcWSPServer_Presence.DispatchNewMember(aConnection: TsgcWSConnection; aArgs: TsgcEventArgs);
+var
+  aMember: TsgcWSPresenceMember;
+begin
+  aMember := TsgcWSPresenceMember.Create(aArgs.AsString(0));
+  try
+    DoEventNewMember(aConnection, aMember);
+  finally
+    aMember.Free;
+  end;
+end;
+
 procedure TsgcWSPServer_Presence.DoEventBeforeNewChannel(aConnection: TsgcWSConnection;
-  const aChannel: string; const aMember: string; var Accept: Boolean);
+  const aChannel: TsgcWSPresenceChannel; const aMember: TsgcWSPresenceMember; var Accept: Boolean);
 begin
   if Assigned(FOnBeforeNewChannel) then
     FOnBeforeNewChannel(aConnection, aChannel, aMember, Accept);
@@ -982,21 +1150,45 @@ end;
 procedure TsgcWSPServer_Presence.DispatchBeforeNewChannel(aConnection: TsgcWSConnection;
   aArgs: TsgcEventArgs);
 var
+  aChannel: TsgcWSPresenceChannel;
+  aMember: TsgcWSPresenceMember;
   Accept: Boolean;
 begin
   Accept := aArgs.AsBoolean(2);
-  DoEventBeforeNewChannel(aConnection, aArgs.AsString(0), aArgs.AsString(1), Accept);
-  aArgs.AnswerBoolean('Accept', Accept);
+  aChannel := nil;
+  aMember := nil;
+  try
+    aChannel := TsgcWSPresenceChannel.Create(aArgs.AsString(0));
+    aMember := TsgcWSPresenceMember.Create(aArgs.AsString(1));
+    DoEventBeforeNewChannel(aConnection, aChannel, aMember, Accept);
+    aArgs.AnswerBoolean('Accept', Accept);
+  finally
+    aMember.Free;
+    aChannel.Free;
+  end;
 end;
 
-procedure TsgcWSPServer_Presence.DoEventNewChannel(aConnection: TsgcWSConnection; const aChannel: string);
+procedure TsgcWSPServer_Presence.DoEventNewChannel(aConnection: TsgcWSConnection;
+  var aChannel: TsgcWSPresenceChannel);
 begin
   if Assigned(FOnNewChannel) then
     FOnNewChannel(aConnection, aChannel);
 end;
 
+procedure TsgcWSPServer_Presence.DispatchNewChannel(aConnection: TsgcWSConnection; aArgs: TsgcEventArgs);
+var
+  aChannel: TsgcWSPresenceChannel;
+begin
+  aChannel := TsgcWSPresenceChannel.Create(aArgs.AsString(0));
+  try
+    DoEventNewChannel(aConnection, aChannel);
+  finally
+    aChannel.Free;
+  end;
+end;
+
 procedure TsgcWSPServer_Presence.DoEventBeforeNewChannelMember(aConnection: TsgcWSConnection;
-  const aChannel: string; const aMember: string; var Accept: Boolean);
+  const aChannel: TsgcWSPresenceChannel; const aMember: TsgcWSPresenceMember; var Accept: Boolean);
 begin
   if Assigned(FOnBeforeNewChannelMember) then
     FOnBeforeNewChannelMember(aConnection, aChannel, aMember, Accept);
@@ -1011,49 +1203,159 @@ end;
 procedure TsgcWSPServer_Presence.DispatchBeforeNewChannelMember(aConnection: TsgcWSConnection;
   aArgs: TsgcEventArgs);
 var
+  aChannel: TsgcWSPresenceChannel;
+  aMember: TsgcWSPresenceMember;
   Accept: Boolean;
 begin
   Accept := aArgs.AsBoolean(2);
-  DoEventBeforeNewChannelMember(aConnection, aArgs.AsString(0), aArgs.AsString(1), Accept);
-  aArgs.AnswerBoolean('Accept', Accept);
+  aChannel := nil;
+  aMember := nil;
+  try
+    aChannel := TsgcWSPresenceChannel.Create(aArgs.AsString(0));
+    aMember := TsgcWSPresenceMember.Create(aArgs.AsString(1));
+    DoEventBeforeNewChannelMember(aConnection, aChannel, aMember, Accept);
+    aArgs.AnswerBoolean('Accept', Accept);
+  finally
+    aMember.Free;
+    aChannel.Free;
+  end;
 end;
 
 procedure TsgcWSPServer_Presence.DoEventNewChannelMember(aConnection: TsgcWSConnection;
-  const aChannel: string; const aMember: string);
+  const aChannel: TsgcWSPresenceChannel; const aMember: TsgcWSPresenceMember);
 begin
   if Assigned(FOnNewChannelMember) then
     FOnNewChannelMember(aConnection, aChannel, aMember);
 end;
 
+procedure TsgcWSPServer_Presence.DispatchNewChannelMember(aConnection: TsgcWSConnection;
+  aArgs: TsgcEventArgs);
+var
+  aChannel: TsgcWSPresenceChannel;
+  aMember: TsgcWSPresenceMember;
+begin
+  aChannel := nil;
+  aMember := nil;
+  try
+    aChannel := TsgcWSPresenceChannel.Create(aArgs.AsString(0));
+    aMember := TsgcWSPresenceMember.Create(aArgs.AsString(1));
+    DoEventNewChannelMember(aConnection, aChannel, aMember);
+  finally
+    aMember.Free;
+    aChannel.Free;
+  end;
+end;
+
 procedure TsgcWSPServer_Presence.DoEventRemoveChannelMember(aConnection: TsgcWSConnection;
-  const aChannel: string; const aMember: string);
+  const aChannel: TsgcWSPresenceChannel; const aMember: TsgcWSPresenceMember);
 begin
   if Assigned(FOnRemoveChannelMember) then
     FOnRemoveChannelMember(aConnection, aChannel, aMember);
 end;
 
-procedure TsgcWSPServer_Presence.DoEventRemoveMember(aConnection: TsgcWSConnection; const aMember: string);
+procedure TsgcWSPServer_Presence.DispatchRemoveChannelMember(aConnection: TsgcWSConnection;
+  aArgs: TsgcEventArgs);
+var
+  aChannel: TsgcWSPresenceChannel;
+  aMember: TsgcWSPresenceMember;
+begin
+  aChannel := nil;
+  aMember := nil;
+  try
+    aChannel := TsgcWSPresenceChannel.Create(aArgs.AsString(0));
+    aMember := TsgcWSPresenceMember.Create(aArgs.AsString(1));
+    DoEventRemoveChannelMember(aConnection, aChannel, aMember);
+  finally
+    aMember.Free;
+    aChannel.Free;
+  end;
+end;
+
+procedure TsgcWSPServer_Presence.DoEventRemoveMember(aConnection: TsgcWSConnection;
+  aMember: TsgcWSPresenceMember);
 begin
   if Assigned(FOnRemoveMember) then
     FOnRemoveMember(aConnection, aMember);
 end;
 
+procedure TsgcWSPServer_Presence.DispatchRemoveMember(aConnection: TsgcWSConnection; aArgs: TsgcEventArgs);
+var
+  aMember: TsgcWSPresenceMember;
+begin
+  aMember := TsgcWSPresenceMember.Create(aArgs.AsString(0));
+  try
+    DoEventRemoveMember(aConnection, aMember);
+  finally
+    aMember.Free;
+  end;
+end;
+
 procedure TsgcWSPServer_Presence.DoEventErrorMemberChannel(aConnection: TsgcWSConnection;
-  const aError: string; const aChannel: string; const aMember: string);
+  const aError: TsgcWSPresenceError; const aChannel: TsgcWSPresenceChannel;
+  const aMember: TsgcWSPresenceMember);
 begin
   if Assigned(FOnErrorMemberChannel) then
     FOnErrorMemberChannel(aConnection, aError, aChannel, aMember);
 end;
 
+procedure TsgcWSPServer_Presence.DispatchErrorMemberChannel(aConnection: TsgcWSConnection;
+  aArgs: TsgcEventArgs);
+var
+  aError: TsgcWSPresenceError;
+  aChannel: TsgcWSPresenceChannel;
+  aMember: TsgcWSPresenceMember;
+begin
+  aError := nil;
+  aChannel := nil;
+  aMember := nil;
+  try
+    aError := TsgcWSPresenceError.Create(aArgs.AsString(0));
+    aChannel := TsgcWSPresenceChannel.Create(aArgs.AsString(1));
+    aMember := TsgcWSPresenceMember.Create(aArgs.AsString(2));
+    DoEventErrorMemberChannel(aConnection, aError, aChannel, aMember);
+  finally
+    aMember.Free;
+    aChannel.Free;
+    aError.Free;
+  end;
+end;
+
 procedure TsgcWSPServer_Presence.DoEventErrorPublishMsg(aConnection: TsgcWSConnection;
-  const aError: string; const aMsg: string; const aChannel: string; const aMember: string);
+  const aError: TsgcWSPresenceError; const aMsg: TsgcWSPresenceMsg;
+  const aChannel: TsgcWSPresenceChannel; const aMember: TsgcWSPresenceMember);
 begin
   if Assigned(FOnErrorPublishMsg) then
     FOnErrorPublishMsg(aConnection, aError, aMsg, aChannel, aMember);
 end;
 
+procedure TsgcWSPServer_Presence.DispatchErrorPublishMsg(aConnection: TsgcWSConnection; aArgs: TsgcEventArgs);
+var
+  aError: TsgcWSPresenceError;
+  aMsg: TsgcWSPresenceMsg;
+  aChannel: TsgcWSPresenceChannel;
+  aMember: TsgcWSPresenceMember;
+begin
+  aError := nil;
+  aMsg := nil;
+  aChannel := nil;
+  aMember := nil;
+  try
+    aError := TsgcWSPresenceError.Create(aArgs.AsString(0));
+    aMsg := TsgcWSPresenceMsg.Create(aArgs.AsString(1));
+    aChannel := TsgcWSPresenceChannel.Create(aArgs.AsString(2));
+    aMember := TsgcWSPresenceMember.Create(aArgs.AsString(3));
+    DoEventErrorPublishMsg(aConnection, aError, aMsg, aChannel, aMember);
+  finally
+    aMember.Free;
+    aChannel.Free;
+    aMsg.Free;
+    aError.Free;
+  end;
+end;
+
 procedure TsgcWSPServer_Presence.DoEventBeforePublishMsg(aConnection: TsgcWSConnection;
-  const aMsg: string; const aChannel: string; const aMember: string; var Accept: Boolean);
+  const aMsg: TsgcWSPresenceMsg; const aChannel: TsgcWSPresenceChannel;
+  const aMember: TsgcWSPresenceMember; var Accept: Boolean);
 begin
   if Assigned(FOnBeforePublishMsg) then
     FOnBeforePublishMsg(aConnection, aMsg, aChannel, aMember, Accept);
@@ -1068,15 +1370,31 @@ end;
 procedure TsgcWSPServer_Presence.DispatchBeforePublishMsg(aConnection: TsgcWSConnection;
   aArgs: TsgcEventArgs);
 var
+  aMsg: TsgcWSPresenceMsg;
+  aChannel: TsgcWSPresenceChannel;
+  aMember: TsgcWSPresenceMember;
   Accept: Boolean;
 begin
   Accept := aArgs.AsBoolean(3);
-  DoEventBeforePublishMsg(aConnection, aArgs.AsString(0), aArgs.AsString(1), aArgs.AsString(2), Accept);
-  aArgs.AnswerBoolean('Accept', Accept);
+  aMsg := nil;
+  aChannel := nil;
+  aMember := nil;
+  try
+    aMsg := TsgcWSPresenceMsg.Create(aArgs.AsString(0));
+    aChannel := TsgcWSPresenceChannel.Create(aArgs.AsString(1));
+    aMember := TsgcWSPresenceMember.Create(aArgs.AsString(2));
+    DoEventBeforePublishMsg(aConnection, aMsg, aChannel, aMember, Accept);
+    aArgs.AnswerBoolean('Accept', Accept);
+  finally
+    aMember.Free;
+    aChannel.Free;
+    aMsg.Free;
+  end;
 end;
 
 procedure TsgcWSPServer_Presence.DoEventBeforeSendMembers(aConnection: TsgcWSConnection;
-  const aMembers: string; const aChannel: string; const aMember: string; var Accept: Boolean);
+  const aMembers: TsgcWSPresenceMemberList; const aChannel: TsgcWSPresenceChannel;
+  const aMember: TsgcWSPresenceMember; var Accept: Boolean);
 begin
   if Assigned(FOnBeforeSendMembers) then
     FOnBeforeSendMembers(aConnection, aMembers, aChannel, aMember, Accept);
@@ -1091,11 +1409,26 @@ end;
 procedure TsgcWSPServer_Presence.DispatchBeforeSendMembers(aConnection: TsgcWSConnection;
   aArgs: TsgcEventArgs);
 var
+  aMembers: TsgcWSPresenceMemberList;
+  aChannel: TsgcWSPresenceChannel;
+  aMember: TsgcWSPresenceMember;
   Accept: Boolean;
 begin
   Accept := aArgs.AsBoolean(3);
-  DoEventBeforeSendMembers(aConnection, aArgs.AsString(0), aArgs.AsString(1), aArgs.AsString(2), Accept);
-  aArgs.AnswerBoolean('Accept', Accept);
+  aMembers := nil;
+  aChannel := nil;
+  aMember := nil;
+  try
+    aMembers := TsgcWSPresenceMemberList.Create(aArgs.AsString(0));
+    aChannel := TsgcWSPresenceChannel.Create(aArgs.AsString(1));
+    aMember := TsgcWSPresenceMember.Create(aArgs.AsString(2));
+    DoEventBeforeSendMembers(aConnection, aMembers, aChannel, aMember, Accept);
+    aArgs.AnswerBoolean('Accept', Accept);
+  finally
+    aMember.Free;
+    aChannel.Free;
+    aMembers.Free;
+  end;
 end;
 
 { TsgcWSPClient_Presence }
@@ -1164,18 +1497,16 @@ procedure TsgcWSPClient_Presence.DoRegisteredEvent(aId: Integer; aConnection: Ts
 begin
   case aId of
     100: DoEventSession(aConnection, aArgs.AsString(0));
-    101: DoEventNewMember(aConnection, aArgs.AsString(0));
-    102: DoEventRemoveMember(aConnection, aArgs.AsString(0));
-    103: DoEventNewChannelMember(aConnection, aArgs.AsString(0), aArgs.AsString(1));
-    104: DoEventRemoveChannelMember(aConnection, aArgs.AsString(0), aArgs.AsString(1));
-    105: DoEventPublishMsg(aConnection, aArgs.AsString(0), aArgs.AsString(1), aArgs.AsString(2));
-    106: DoEventGetMembers(aConnection, aArgs.AsString(0), aArgs.AsString(1));
-    107: DoEventErrorMemberChannel(aConnection, aArgs.AsString(0), aArgs.AsString(1), aArgs.AsString(2));
-    108: DoEventErrorPublishMsg(aConnection, aArgs.AsString(0), aArgs.AsString(1), aArgs.AsString(2),
-      aArgs.AsString(3));
+    101: DispatchNewMember(aConnection, aArgs);
+    102: DispatchRemoveMember(aConnection, aArgs);
+    103: DispatchNewChannelMember(aConnection, aArgs);
+    104: DispatchRemoveChannelMember(aConnection, aArgs);
+    105: DispatchPublishMsg(aConnection, aArgs);
+    106: DispatchGetMembers(aConnection, aArgs);
+    107: DispatchErrorMemberChannel(aConnection, aArgs);
+    108: DispatchErrorPublishMsg(aConnection, aArgs);
     109: DispatchChannelInvitation(aConnection, aArgs);
-    110: DoEventChannelInvitationResponse(aConnection, aArgs.AsString(0), aArgs.AsString(1),
-      aArgs.AsBoolean(2), aArgs.AsInteger(3), aArgs.AsString(4));
+    110: DispatchChannelInvitationResponse(aConnection, aArgs);
   end;
 end;
 
@@ -1185,63 +1516,212 @@ begin
     FOnSession(aConnection, Guid);
 end;
 
-procedure TsgcWSPClient_Presence.DoEventNewMember(aConnection: TsgcWSConnection; const aMember: string);
+procedure TsgcWSPClient_Presence.DoEventNewMember(aConnection: TsgcWSConnection;
+  const aMember: TsgcWSPresenceMember);
 begin
   if Assigned(FOnNewMember) then
     FOnNewMember(aConnection, aMember);
 end;
 
-procedure TsgcWSPClient_Presence.DoEventRemoveMember(aConnection: TsgcWSConnection; const aMember: string);
+procedure TsgcWSPClient_Presence.DispatchNewMember(aConnection: TsgcWSConnection; aArgs: TsgcEventArgs);
+var
+  aMember: TsgcWSPresenceMember;
+begin
+  aMember := TsgcWSPresenceMember.Create(aArgs.AsString(0));
+  try
+    DoEventNewMember(aConnection, aMember);
+  finally
+    aMember.Free;
+  end;
+end;
+
+procedure TsgcWSPClient_Presence.DoEventRemoveMember(aConnection: TsgcWSConnection;
+  aMember: TsgcWSPresenceMember);
 begin
   if Assigned(FOnRemoveMember) then
     FOnRemoveMember(aConnection, aMember);
 end;
 
+procedure TsgcWSPClient_Presence.DispatchRemoveMember(aConnection: TsgcWSConnection; aArgs: TsgcEventArgs);
+var
+  aMember: TsgcWSPresenceMember;
+begin
+  aMember := TsgcWSPresenceMember.Create(aArgs.AsString(0));
+  try
+    DoEventRemoveMember(aConnection, aMember);
+  finally
+    aMember.Free;
+  end;
+end;
+
 procedure TsgcWSPClient_Presence.DoEventNewChannelMember(aConnection: TsgcWSConnection;
-  const aChannel: string; const aMember: string);
+  const aChannel: TsgcWSPresenceChannel; const aMember: TsgcWSPresenceMember);
 begin
   if Assigned(FOnNewChannelMember) then
     FOnNewChannelMember(aConnection, aChannel, aMember);
 end;
 
+procedure TsgcWSPClient_Presence.DispatchNewChannelMember(aConnection: TsgcWSConnection;
+  aArgs: TsgcEventArgs);
+var
+  aChannel: TsgcWSPresenceChannel;
+  aMember: TsgcWSPresenceMember;
+begin
+  aChannel := nil;
+  aMember := nil;
+  try
+    aChannel := TsgcWSPresenceChannel.Create(aArgs.AsString(0));
+    aMember := TsgcWSPresenceMember.Create(aArgs.AsString(1));
+    DoEventNewChannelMember(aConnection, aChannel, aMember);
+  finally
+    aMember.Free;
+    aChannel.Free;
+  end;
+end;
+
 procedure TsgcWSPClient_Presence.DoEventRemoveChannelMember(aConnection: TsgcWSConnection;
-  const aChannel: string; const aMember: string);
+  const aChannel: TsgcWSPresenceChannel; const aMember: TsgcWSPresenceMember);
 begin
   if Assigned(FOnRemoveChannelMember) then
     FOnRemoveChannelMember(aConnection, aChannel, aMember);
 end;
 
-procedure TsgcWSPClient_Presence.DoEventPublishMsg(aConnection: TsgcWSConnection; const aMsg: string;
-  const aChannel: string; const aMember: string);
+procedure TsgcWSPClient_Presence.DispatchRemoveChannelMember(aConnection: TsgcWSConnection;
+  aArgs: TsgcEventArgs);
+var
+  aChannel: TsgcWSPresenceChannel;
+  aMember: TsgcWSPresenceMember;
+begin
+  aChannel := nil;
+  aMember := nil;
+  try
+    aChannel := TsgcWSPresenceChannel.Create(aArgs.AsString(0));
+    aMember := TsgcWSPresenceMember.Create(aArgs.AsString(1));
+    DoEventRemoveChannelMember(aConnection, aChannel, aMember);
+  finally
+    aMember.Free;
+    aChannel.Free;
+  end;
+end;
+
+procedure TsgcWSPClient_Presence.DoEventPublishMsg(aConnection: TsgcWSConnection;
+  const aMsg: TsgcWSPresenceMsg; const aChannel: TsgcWSPresenceChannel; const aMember: TsgcWSPresenceMember);
 begin
   if Assigned(FOnPublishMsg) then
     FOnPublishMsg(aConnection, aMsg, aChannel, aMember);
 end;
 
+procedure TsgcWSPClient_Presence.DispatchPublishMsg(aConnection: TsgcWSConnection; aArgs: TsgcEventArgs);
+var
+  aMsg: TsgcWSPresenceMsg;
+  aChannel: TsgcWSPresenceChannel;
+  aMember: TsgcWSPresenceMember;
+begin
+  aMsg := nil;
+  aChannel := nil;
+  aMember := nil;
+  try
+    aMsg := TsgcWSPresenceMsg.Create(aArgs.AsString(0));
+    aChannel := TsgcWSPresenceChannel.Create(aArgs.AsString(1));
+    aMember := TsgcWSPresenceMember.Create(aArgs.AsString(2));
+    DoEventPublishMsg(aConnection, aMsg, aChannel, aMember);
+  finally
+    aMember.Free;
+    aChannel.Free;
+    aMsg.Free;
+  end;
+end;
+
 procedure TsgcWSPClient_Presence.DoEventGetMembers(aConnection: TsgcWSConnection;
-  const aMembers: string; const aChannel: string);
+  const aMembers: TsgcWSPresenceMemberList; const aChannel: TsgcWSPresenceChannel);
 begin
   if Assigned(FOnGetMembers) then
     FOnGetMembers(aConnection, aMembers, aChannel);
 end;
 
+procedure TsgcWSPClient_Presence.DispatchGetMembers(aConnection: TsgcWSConnection; aArgs: TsgcEventArgs);
+var
+  aMembers: TsgcWSPresenceMemberList;
+  aChannel: TsgcWSPresenceChannel;
+begin
+  aMembers := nil;
+  aChannel := nil;
+  try
+    aMembers := TsgcWSPresenceMemberList.Create(aArgs.AsString(0));
+    aChannel := TsgcWSPresenceChannel.Create(aArgs.AsString(1));
+    DoEventGetMembers(aConnection, aMembers, aChannel);
+  finally
+    aChannel.Free;
+    aMembers.Free;
+  end;
+end;
+
 procedure TsgcWSPClient_Presence.DoEventErrorMemberChannel(aConnection: TsgcWSConnection;
-  const aError: string; const aChannel: string; const aMember: string);
+  const aError: TsgcWSPresenceError; const aChannel: TsgcWSPresenceChannel;
+  const aMember: TsgcWSPresenceMember);
 begin
   if Assigned(FOnErrorMemberChannel) then
     FOnErrorMemberChannel(aConnection, aError, aChannel, aMember);
 end;
 
+procedure TsgcWSPClient_Presence.DispatchErrorMemberChannel(aConnection: TsgcWSConnection;
+  aArgs: TsgcEventArgs);
+var
+  aError: TsgcWSPresenceError;
+  aChannel: TsgcWSPresenceChannel;
+  aMember: TsgcWSPresenceMember;
+begin
+  aError := nil;
+  aChannel := nil;
+  aMember := nil;
+  try
+    aError := TsgcWSPresenceError.Create(aArgs.AsString(0));
+    aChannel := TsgcWSPresenceChannel.Create(aArgs.AsString(1));
+    aMember := TsgcWSPresenceMember.Create(aArgs.AsString(2));
+    DoEventErrorMemberChannel(aConnection, aError, aChannel, aMember);
+  finally
+    aMember.Free;
+    aChannel.Free;
+    aError.Free;
+  end;
+end;
+
 procedure TsgcWSPClient_Presence.DoEventErrorPublishMsg(aConnection: TsgcWSConnection;
-  const aError: string; const aMsg: string; const aChannel: string; const aMember: string);
+  const aError: TsgcWSPresenceError; const aMsg: TsgcWSPresenceMsg;
+  const aChannel: TsgcWSPresenceChannel; const aMember: TsgcWSPresenceMember);
 begin
   if Assigned(FOnErrorPublishMsg) then
     FOnErrorPublishMsg(aConnection, aError, aMsg, aChannel, aMember);
 end;
 
+procedure TsgcWSPClient_Presence.DispatchErrorPublishMsg(aConnection: TsgcWSConnection; aArgs: TsgcEventArgs);
+var
+  aError: TsgcWSPresenceError;
+  aMsg: TsgcWSPresenceMsg;
+  aChannel: TsgcWSPresenceChannel;
+  aMember: TsgcWSPresenceMember;
+begin
+  aError := nil;
+  aMsg := nil;
+  aChannel := nil;
+  aMember := nil;
+  try
+    aError := TsgcWSPresenceError.Create(aArgs.AsString(0));
+    aMsg := TsgcWSPresenceMsg.Create(aArgs.AsString(1));
+    aChannel := TsgcWSPresenceChannel.Create(aArgs.AsString(2));
+    aMember := TsgcWSPresenceMember.Create(aArgs.AsString(3));
+    DoEventErrorPublishMsg(aConnection, aError, aMsg, aChannel, aMember);
+  finally
+    aMember.Free;
+    aChannel.Free;
+    aMsg.Free;
+    aError.Free;
+  end;
+end;
+
 procedure TsgcWSPClient_Presence.DoEventChannelInvitation(aConnection: TsgcWSConnection;
-  const aMember: string; const aChannel: string; var Accept: Boolean; var ErrorCode: Integer;
-  var ErrorText: string);
+  const aMember: TsgcWSPresenceMember; const aChannel: TsgcWSPresenceChannel; var Accept: Boolean;
+  var ErrorCode: Integer; var ErrorText: string);
 begin
   if Assigned(FOnChannelInvitation) then
     FOnChannelInvitation(aConnection, aMember, aChannel, Accept, ErrorCode, ErrorText);
@@ -1256,6 +1736,8 @@ end;
 procedure TsgcWSPClient_Presence.DispatchChannelInvitation(aConnection: TsgcWSConnection;
   aArgs: TsgcEventArgs);
 var
+  aMember: TsgcWSPresenceMember;
+  aChannel: TsgcWSPresenceChannel;
   Accept: Boolean;
   ErrorCode: Integer;
   ErrorText: string;
@@ -1263,21 +1745,56 @@ begin
   Accept := aArgs.AsBoolean(2);
   ErrorCode := aArgs.AsInteger(3);
   ErrorText := aArgs.AsString(4);
-  DoEventChannelInvitation(aConnection, aArgs.AsString(0), aArgs.AsString(1), Accept, ErrorCode, ErrorText);
-  aArgs.AnswerBoolean('Accept', Accept);
-  aArgs.AnswerInteger('ErrorCode', ErrorCode);
-  aArgs.AnswerString('ErrorText', ErrorText);
+  aMember := nil;
+  aChannel := nil;
+  try
+    aMember := TsgcWSPresenceMember.Create(aArgs.AsString(0));
+    aChannel := TsgcWSPresenceChannel.Create(aArgs.AsString(1));
+    DoEventChannelInvitation(aConnection, aMember, aChannel, Accept, ErrorCode, ErrorText);
+    aArgs.AnswerBoolean('Accept', Accept);
+    aArgs.AnswerInteger('ErrorCode', ErrorCode);
+    aArgs.AnswerString('ErrorText', ErrorText);
+  finally
+    aChannel.Free;
+    aMember.Free;
+  end;
 end;
 
 procedure TsgcWSPClient_Presence.DoEventChannelInvitationResponse(aConnection: TsgcWSConnection;
-  const aMember: string; const aChannel: string; Accept: Boolean; ErrorCode: Integer;
-  const ErrorText: string);
+  const aMember: TsgcWSPresenceMember; const aChannel: TsgcWSPresenceChannel; var Accept: Boolean;
+  var ErrorCode: Integer; var ErrorText: string);
 begin
   if Assigned(FOnChannelInvitationResponse) then
     FOnChannelInvitationResponse(aConnection, aMember, aChannel, Accept, ErrorCode, ErrorText);
 end;
 
+procedure TsgcWSPClient_Presence.DispatchChannelInvitationResponse(aConnection: TsgcWSConnection;
+  aArgs: TsgcEventArgs);
+var
+  aMember: TsgcWSPresenceMember;
+  aChannel: TsgcWSPresenceChannel;
+  Accept: Boolean;
+  ErrorCode: Integer;
+  ErrorText: string;
+begin
+  Accept := aArgs.AsBoolean(2);
+  ErrorCode := aArgs.AsInteger(3);
+  ErrorText := aArgs.AsString(4);
+  aMember := nil;
+  aChannel := nil;
+  try
+    aMember := TsgcWSPresenceMember.Create(aArgs.AsString(0));
+    aChannel := TsgcWSPresenceChannel.Create(aArgs.AsString(1));
+    DoEventChannelInvitationResponse(aConnection, aMember, aChannel, Accept, ErrorCode, ErrorText);
+  finally
+    aChannel.Free;
+    aMember.Free;
+  end;
+end;
+
 initialization
   SgcRegisterComponents([TsgcWSPServer_sgc, TsgcWSPClient_sgc, TsgcWSPServer_Presence,
     TsgcWSPClient_Presence]);
+  { the value objects, by name (GetClass) }
+  RegisterClasses([TsgcWSPresenceMember, TsgcWSPresenceChannel, TsgcWSPresenceError, TsgcWSPresenceMsg]);
 end.

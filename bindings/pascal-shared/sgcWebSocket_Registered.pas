@@ -9,7 +9,10 @@
   - the engine's OnConnect/OnDisconnect reach a protocol component for the connections of its
     sub-protocol, with its own connection objects (TsgcWSComponent keeps them);
   - a property holding another component (Server, Client) passes that component's handle and
-    forgets it when the component is freed (SetReference, ReferenceFreed). }
+    forgets it when the component is freed (SetReference, ReferenceFreed);
+  - the manual's value objects that events carry (TsgcWSPresenceMember, ...) derive from
+    TsgcWSObject, their lists from TsgcWSObjectList: the generated dispatch builds them from the
+    argument text before the handler and frees them after it. }
 unit sgcWebSocket_Registered;
 
 {$I sgcws.inc}
@@ -51,6 +54,50 @@ type
     procedure AnswerInteger(const aName: string; Value: Int64);
     procedure AnswerString(const aName: string; const Value: string);
     procedure AnswerStream(const aName: string; Value: TStream);
+  end;
+
+  { The fields of one value object's text, unescaped, read as TsgcEventArgs reads arguments (a
+    missing field is '', 0 or False). }
+  TsgcObjectFields = class
+  private
+    FTexts: array of string;
+  public
+    constructor Create(const aText: string);
+    function Count: Integer;
+    function AsString(i: Integer): string;
+    function AsInteger(i: Integer): Integer;
+    function AsBoolean(i: Integer): Boolean;
+  end;
+
+  { Base of the generated value objects of registered events (TsgcWSPresenceMember, ...). The
+    library sends one as a line of text: its fields in declared order, TAB-separated, with TAB,
+    line breaks and backslashes escaped as \t, \n, \r and \\. An object lives as long as the
+    event that carries it. }
+  TsgcWSObject = class(TPersistent)
+  private
+    FData: TObject;
+  protected
+    { Generated: takes the fields, in declared order. }
+    procedure ReadFields(aFields: TsgcObjectFields); virtual;
+  public
+    constructor Create(const aText: string); virtual;
+    { Free for the host's use while the event runs; never freed by the object. }
+    property Data: TObject read FData write FData;
+  end;
+  TsgcWSObjectClass = class of TsgcWSObject;
+
+  { Base of the generated lists of value objects (TsgcWSPresenceMemberList): one object per line of
+    the argument text. The list owns its objects. }
+  TsgcWSObjectList = class
+  private
+    FItems: array of TsgcWSObject;
+    function GetCount: Integer;
+  protected
+    function GetObject(Index: Integer): TsgcWSObject;
+  public
+    constructor Create(aClass: TsgcWSObjectClass; const aText: string);
+    destructor Destroy; override;
+    property Count: Integer read GetCount;
   end;
 
   { Base of every generated registered class. }
@@ -194,6 +241,135 @@ end;
 function SgcAsHandle(const R: TsgcArg): TsgcwsHandle;
 begin
   Result := TsgcwsHandle(R.Value.i);
+end;
+
+{ Value objects }
+
+{ Works on the UTF-8 bytes: the separators and escapes are ASCII, which never occurs inside a
+  multi-byte UTF-8 sequence, and each field comes back as the handlers' strings do. }
+constructor TsgcObjectFields.Create(const aText: string);
+var
+  raw, buf: RawByteString;
+  i, j, n: Integer;
+  c: AnsiChar;
+
+  procedure EndField;
+  begin
+    SetLength(FTexts, n + 1);
+    FTexts[n] := SgcFromUTF8(PAnsiChar(buf), j);
+    Inc(n);
+    j := 0;
+  end;
+
+begin
+  inherited Create;
+  raw := SgcToUTF8(aText);
+  SetLength(buf, Length(raw) + 1);
+  n := 0;
+  j := 0;
+  i := 1;
+  while i <= Length(raw) do
+  begin
+    c := raw[i];
+    if (c = '\') and (i < Length(raw)) then
+    begin
+      Inc(i);
+      case raw[i] of
+        't': c := #9;
+        'n': c := #10;
+        'r': c := #13;
+      else
+        c := raw[i];
+      end;
+    end
+    else if c = #9 then
+    begin
+      EndField;
+      Inc(i);
+      Continue;
+    end;
+    Inc(j);
+    buf[j] := c;
+    Inc(i);
+  end;
+  EndField;
+end;
+
+function TsgcObjectFields.Count: Integer;
+begin
+  Result := Length(FTexts);
+end;
+
+function TsgcObjectFields.AsString(i: Integer): string;
+begin
+  Result := '';
+  if i < Length(FTexts) then
+    Result := FTexts[i];
+end;
+
+function TsgcObjectFields.AsInteger(i: Integer): Integer;
+begin
+  Result := StrToIntDef(AsString(i), 0);
+end;
+
+function TsgcObjectFields.AsBoolean(i: Integer): Boolean;
+begin
+  Result := AsString(i) = 'True';
+end;
+
+constructor TsgcWSObject.Create(const aText: string);
+var
+  fields: TsgcObjectFields;
+begin
+  inherited Create;
+  fields := TsgcObjectFields.Create(aText);
+  try
+    ReadFields(fields);
+  finally
+    fields.Free;
+  end;
+end;
+
+procedure TsgcWSObject.ReadFields(aFields: TsgcObjectFields);
+begin
+end;
+
+constructor TsgcWSObjectList.Create(aClass: TsgcWSObjectClass; const aText: string);
+var
+  raw: RawByteString;
+  i, start: Integer;
+begin
+  inherited Create;
+  raw := SgcToUTF8(aText);
+  if raw = '' then
+    Exit;
+  start := 1;
+  for i := 1 to Length(raw) + 1 do
+    if (i > Length(raw)) or (raw[i] = #10) then
+    begin
+      SetLength(FItems, Length(FItems) + 1);
+      FItems[High(FItems)] := aClass.Create(SgcFromUTF8(PAnsiChar(raw) + start - 1, i - start));
+      start := i + 1;
+    end;
+end;
+
+destructor TsgcWSObjectList.Destroy;
+var
+  i: Integer;
+begin
+  for i := 0 to High(FItems) do
+    FItems[i].Free;
+  inherited;
+end;
+
+function TsgcWSObjectList.GetCount: Integer;
+begin
+  Result := Length(FItems);
+end;
+
+function TsgcWSObjectList.GetObject(Index: Integer): TsgcWSObject;
+begin
+  Result := FItems[Index];
 end;
 
 { TsgcEventArgs }

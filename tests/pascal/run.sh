@@ -7,7 +7,8 @@ root="$(cd "$here/../.." && pwd)"
 src="$root/bindings/pascal-shared"
 build="${TMPDIR:-/tmp}/sgcws-pascal-tests.$$"
 mkdir -p "$build"
-trap 'rm -rf "$build"' EXIT
+source "$root/tests/lib.sh" # lib_spawn, lib_wait_port, lib_stop: processes started here are stopped by PID
+trap 'lib_cleanup; rm -rf "$build"' EXIT
 
 if ! command -v fpc >/dev/null 2>&1; then
   "$root/tools/install-pascal.sh" >/dev/null || { echo "FAIL pascal: cannot install fpc"; exit 1; }
@@ -21,7 +22,7 @@ if [ -z "$lib" ]; then
     (cd "$root" && nice go build -buildmode=c-shared -o "$lib" ./capi) || { echo "FAIL pascal: cannot build the library"; exit 1; }
   fi
 fi
-export SGCWS_LIBRARY="$lib"
+export SGCWS_LIBRARY="$lib" SGCWS_LIB="$lib" # SGCWS_LIB: the C hosts (tests/c/harness.c)
 fails=0
 
 compile() { # file [extra fpc args]
@@ -39,6 +40,14 @@ run() { # name timeout cmd...
   [ $rc -eq 0 ] || { echo "FAIL $(basename "$1") exited with $rc"; fails=$((fails+1)); }
 }
 
+# The generator's test compiles the units it generates for a test component with fpc and runs a
+# program decoding its value objects; it skips without fpc, so here a skip is a failure.
+if out=$(cd "$root" && go test -count=1 -v ./tools/gen 2>&1) && ! grep -q -- '--- SKIP' <<<"$out"; then
+  echo "ok   go test ./tools/gen (generated units compile in both dialects, value objects decode)"
+else
+  echo "FAIL go test ./tools/gen"; tail -n 20 <<<"$out" | sed 's/^/     /'; fails=$((fails+1))
+fi
+
 # The units compile in both dialects (Delphi-mode is the check for bindings/delphi).
 compile "$src/sgcWebSocket.pas" -Mdelphi
 compile "$src/sgcWebSocket.pas" -Mobjfpc
@@ -52,6 +61,30 @@ done
 # the package unit, which uses every generated unit).
 compile "$here/test_custom_protocol.pas" -Mdelphi -Fu"$here/custom" -Fi"$here/custom" && run test_custom_protocol 300 "$build/test_custom_protocol"
 compile "$here/test_registry.pas" -Fu"$root/bindings/lazarus" && run test_registry 60 "$build/test_registry"
+
+# The sgc and Presence protocols (the manual's chapters, its Presence handlers) between Pascal
+# servers and clients in every mode; then our Pascal clients against another host of the library,
+# the C program tests/protocols/protocol_server.c (stopped by its PID).
+for t in test_sgc test_presence; do
+  compile "$here/$t.pas" && run "$t" 300 "$build/$t"
+done
+if compile "$here/test_protocol_peer.pas"; then
+  if ! out=$(cc -std=c11 -Wall -Wextra -Werror -O1 -g -pthread -I "$root/include" -I "$root/tests/c" \
+      "$root/tests/c/harness.c" "$root/tests/protocols/protocol_server.c" -o "$build/protocol_server" -ldl 2>&1); then
+    echo "FAIL cc protocol_server.c"; head -n 5 <<<"$out" | sed 's/^/     /'; fails=$((fails+1))
+  else
+    lib_spawn "$build/protocol_server.out" "$build/protocol_server"
+    spid=$LIB_PID
+    if lib_wait_port "$build/protocol_server.out"; then
+      run test_protocol_peer 60 "$build/test_protocol_peer" "$LIB_PORT"
+    else
+      echo "FAIL protocol_server.c did not start: $(head -c 300 "$build/protocol_server.out")"; fails=$((fails+1))
+    fi
+    lib_stop "$spid"
+    if grep -q '^PASS ' "$build/protocol_server.out"; then echo "ok   protocol_server.c: $(grep -m1 '^PASS ' "$build/protocol_server.out")"
+    else echo "FAIL protocol_server.c: $(tail -n 3 "$build/protocol_server.out" | tr '\n' ' ')"; fails=$((fails+1)); fi
+  fi
+fi
 
 # The manual's QuickStart snippets.
 if compile "$here/quickstart/quickstart_ws.dpr"; then run quickstart_ws 60 "$build/quickstart_ws" | sed 's/^/     /'; fi
@@ -74,8 +107,6 @@ fi
 # against our TsgcWebSocketServer, our TsgcWebSocketClient against their echo servers, plain and deflate.
 if compile "$here/test_peers.pas" && "$root/tools/install-test-deps.sh" >/dev/null; then
   export NODE_PATH="$root/tests/.deps/node_modules"
-  source "$root/tests/lib.sh" # lib_spawn, lib_wait_port, lib_stop
-  trap 'lib_cleanup; rm -rf "$build"' EXIT
   peers="$root/tests/interop"
   for peer in python node; do
     case $peer in

@@ -11,24 +11,18 @@ program test_custom_protocol;
 
 uses
   {$IFDEF UNIX}cthreads,{$ENDIF}
-  Classes, SysUtils, SyncObjs, sgcWebSocket, sgcWebSocket_Classes, sgcWebSocket_Lib,
+  Classes, SysUtils, sgcWebSocket, sgcWebSocket_Classes, sgcWebSocket_Lib,
   sgcWebSocket_Protocol_Base_Server, sgcWebSocket_Protocol_Base_Client,
   sgcWebSocket_Protocol_Example_Server, sgcWebSocket_Protocol_Example_Client, sgctest;
 
 type
   { What each side saw, recorded around the manual's classes. }
-  TLog = class
+  TLog = class(TTestLog)
   public
-    Lock: TCriticalSection;
-    Lines: TStringList;
     Connects, Disconnects, Messages, ServerMessages, ServerConnects, Exceptions: Integer;
     ConnProtocol: string;
     SameConnObject: Boolean;
     FirstConn: TsgcWSConnection;
-    constructor Create;
-    destructor Destroy; override;
-    procedure Add(const S: string);
-    function Has(const S: string): Boolean;
     procedure ServerMessage(Connection: TsgcWSConnection; const Text: string);
     procedure ServerConnect(Connection: TsgcWSConnection);
     procedure OnExc(Connection: TsgcWSConnection; E: Exception);
@@ -62,56 +56,6 @@ type
 var
   SrvLog, CliLog: TLog;
   Handlers: THandlers;
-
-function NotifyName(Mode: TwsNotifyEvent): string;
-const
-  Names: array[TwsNotifyEvent] of string = ('neAsynchronous', 'neSynchronous', 'neNoSync');
-begin
-  Result := Names[Mode];
-end;
-
-function WaitUntilConnected(C: TsgcWebSocketClient): Boolean;
-var
-  t0: QWord;
-begin
-  t0 := GetTickCount64;
-  while not C.Connected and (Elapsed(t0) < 10000) do
-    CheckSynchronize(5);
-  Result := C.Connected;
-end;
-
-constructor TLog.Create;
-begin
-  Lock := TCriticalSection.Create;
-  Lines := TStringList.Create;
-end;
-
-destructor TLog.Destroy;
-begin
-  Lines.Free;
-  Lock.Free;
-  inherited;
-end;
-
-procedure TLog.Add(const S: string);
-begin
-  Lock.Enter;
-  try
-    Lines.Add(S);
-  finally
-    Lock.Leave;
-  end;
-end;
-
-function TLog.Has(const S: string): Boolean;
-begin
-  Lock.Enter;
-  try
-    Result := Lines.IndexOf(S) >= 0;
-  finally
-    Lock.Leave;
-  end;
-end;
 
 procedure TLog.ServerMessage(Connection: TsgcWSConnection; const Text: string);
 begin
@@ -242,14 +186,14 @@ begin
     oClient.URL := Format('ws://127.0.0.1:%d/', [port]);
     oClient.Active := True;
     Check(WaitUntil(CliLog.Messages, 2, 10000), m + 'client protocol got the answer and the broadcast',
-      CliLog.Lines.CommaText);
-    Check(WaitUntil(SrvLog.Messages, 2, 10000), m + 'server protocol got both messages', SrvLog.Lines.CommaText);
+      CliLog.Text);
+    Check(WaitUntil(SrvLog.Messages, 2, 10000), m + 'server protocol got both messages', SrvLog.Text);
     Check(SrvLog.Has('hello from MyProtocol') and SrvLog.Has('thanks'), m + 'server DoEventMessage texts',
-      SrvLog.Lines.CommaText);
+      SrvLog.Text);
     Check(CliLog.Has('echo:hello from MyProtocol') and CliLog.Has('all:hello from MyProtocol'),
-      m + 'WriteData(aConnection.Guid, ...) and Broadcast reached the client', CliLog.Lines.CommaText);
+      m + 'WriteData(aConnection.Guid, ...) and Broadcast reached the client', CliLog.Text);
     Check(WaitUntil(CliLog.Messages, 4, 10000) and CliLog.Has('echo:thanks'), m + 'and again',
-      CliLog.Lines.CommaText);
+      CliLog.Text);
     Check((SrvLog.Connects = 1) and (CliLog.Connects = 1), m + 'DoEventConnect on both protocols');
     Check((SrvLog.ConnProtocol = 'MyProtocol') and (CliLog.ConnProtocol = 'MyProtocol'),
       m + 'the connection negotiated MyProtocol', SrvLog.ConnProtocol + '/' + CliLog.ConnProtocol);
@@ -308,7 +252,7 @@ begin
     Check(WaitUntilConnected(cli) and WaitUntil(log.ServerConnects, 1, 10000), m + 'OnConnect handler on the protocol');
     cp.WriteData('one');
     Check(WaitUntil(log.Exceptions, 1, 10000) and log.Has('exception:raised by one'),
-      m + 'an exception in a handler reaches OnException', log.Lines.CommaText);
+      m + 'an exception in a handler reaches OnException', log.Text);
     sp.OnMessage := nil;
     sp.Broadcast('to all');
     Check(WaitUntil(Handlers.Got, 2, 10000) and (Handlers.Text = 'to all'), m + 'OnMessage handler without a subclass',
@@ -333,24 +277,9 @@ begin
   end;
 end;
 
-var
-  mode: TwsNotifyEvent;
-  handles: Int64;
 begin
   Handlers := THandlers.Create;
-  try
-    for mode := Low(TwsNotifyEvent) to High(TwsNotifyEvent) do
-      ManualExample(mode);
-    for mode := Low(TwsNotifyEvent) to High(TwsNotifyEvent) do
-      Runtime(mode);
-    Pump(100);
-    handles := -1;
-    sgcws_stats(@handles, nil);
-    Check(handles = 0, 'no handle left after freeing everything', IntToStr(handles));
-  except
-    on E: Exception do
-      Check(False, 'unexpected exception', E.ClassName + ': ' + E.Message);
-  end;
+  RunInEveryMode([ManualExample, Runtime]);
   Handlers.Free;
   ExitCode := FinishTests;
 end.

@@ -1,6 +1,7 @@
 { Every generated class against the loaded library's registry (sgcws_describe): its kind, every
   property (name, type, enumeration values, the class a reference holds) and back, every event (a
-  published handler with the registry's arguments) and back, and the methods it was generated with.
+  published handler with the registry's arguments) and back, the methods it was generated with, and
+  the value objects its events carry (registered classes with the registry's fields, and no others).
   Uses the package unit sgcws, so every generated unit is linked and checked without naming it. }
 program test_registry;
 
@@ -215,12 +216,49 @@ begin
     Result := TsgcWSComponent_Registered(C).GeneratedMethods;
 end;
 
+var
+  CheckedObjects: TStringList;
+
+{ A value object: its class is registered (GetClass) and publishes exactly the registry's fields. }
+procedure CheckObject(O: TJSONObject);
+var
+  name, field, want: string;
+  cls: TPersistentClass;
+  fields: TJSONArray;
+  info: PPropInfo;
+  kind: TTypeKind;
+  i: Integer;
+begin
+  name := O.Get('name', '');
+  if CheckedObjects.IndexOf(name) >= 0 then
+    Exit;
+  CheckedObjects.Add(name);
+  cls := GetClass(name);
+  Check((cls <> nil) and cls.InheritsFrom(TsgcWSObject), name + ': a generated value object');
+  if cls = nil then
+    Exit;
+  fields := O.Get('fields', TJSONArray(nil));
+  for i := 0 to fields.Count - 1 do
+  begin
+    field := fields.Objects[i].Get('name', '');
+    want := fields.Objects[i].Get('type', '');
+    info := GetPropInfo(cls, field);
+    kind := tkUnknown;
+    if info <> nil then
+      kind := info^.PropType^.Kind;
+    Check(((want = 'String') and (kind in [tkAString, tkUString])) or
+      ((want = 'Integer') and (kind in [tkInteger, tkInt64])) or ((want = 'Boolean') and (kind = tkBool)),
+      Format('%s.%s: %s', [name, field, want]));
+  end;
+  Check(GetTypeData(cls.ClassInfo)^.PropCount = fields.Count, Format('%s: publishes %d fields, no others', [name, fields.Count]));
+end;
+
 procedure CheckClass(D: TJSONObject);
 var
   name, missing, want: string;
   cls: TsgcWSComponentClass;
   c: TsgcWSComponent;
-  props, events, methods: TJSONArray;
+  props, events, methods, objects: TJSONArray;
   refs: TJSONObject;
   i: Integer;
   builtin: Boolean;
@@ -241,6 +279,10 @@ begin
   events := D.Get('events', TJSONArray(nil));
   methods := D.Get('methods', TJSONArray(nil));
   refs := D.Get('refs', TJSONObject(nil));
+  objects := D.Get('objects', TJSONArray(nil));
+  if objects <> nil then
+    for i := 0 to objects.Count - 1 do
+      CheckObject(objects.Objects[i]);
   c := cls.Create(nil);
   try
     for i := 0 to props.Count - 1 do
@@ -271,6 +313,7 @@ var
   all: TJSONData;
   i: Integer;
 begin
+  CheckedObjects := TStringList.Create;
   try
     all := GetJSON(SgcDescribe(0));
     try
@@ -284,5 +327,6 @@ begin
     on E: Exception do
       Check(False, 'unexpected exception', E.ClassName + ': ' + E.Message);
   end;
+  CheckedObjects.Free;
   ExitCode := FinishTests;
 end.

@@ -20,7 +20,7 @@ import (
 //     the runtime and the typed hot paths;
 //   - one unit per registered Unit (e.g. sgcWebSocket_Protocol_Base_Server.pas): the classes with
 //     their properties, methods (sgcws_invoke) and events (dispatched by the runtime's
-//     TsgcWSComponent_Registered);
+//     TsgcWSComponent_Registered), and the value objects their events carry (registry.Object);
 //   - the packages bindings/lazarus/sgcws.lpk (+ its unit sgcws.pas) and bindings/delphi/sgcws.dpk.
 // This file builds the model; pascal_render.go writes the units.
 
@@ -81,8 +81,17 @@ type pasModel struct {
 	pathSet map[string]bool
 	enums   []pasEnum // declared in the catalogue
 	known   map[string][]string
-	groups  map[string]*pasGroup // by Pascal class name
-	classes map[string]*pasClass // by name
+	groups  map[string]*pasGroup  // by Pascal class name
+	classes map[string]*pasClass  // by name
+	objects map[string]*pasObject // the value objects events carry, by registry name
+}
+
+// A value object of the registry (registry.Object), declared in the unit of the first class whose
+// events carry it, with its list class when some event carries a list of it.
+type pasObject struct {
+	reg  *registry.Object
+	unit string
+	list bool
 }
 
 type pasEnum struct {
@@ -93,7 +102,8 @@ type pasEnum struct {
 type pasUnit struct {
 	name    string
 	classes []*pasClass
-	groups  []*pasGroup // declared in this unit, ancestors first
+	groups  []*pasGroup  // declared in this unit, ancestors first
+	objects []*pasObject // declared in this unit, in first-use order
 }
 
 type pasClass struct {
@@ -138,7 +148,8 @@ type pasGroup struct {
 }
 
 func pasBuild() (*pasModel, error) {
-	m := &pasModel{pathSet: map[string]bool{}, groups: map[string]*pasGroup{}, classes: map[string]*pasClass{}}
+	m := &pasModel{pathSet: map[string]bool{}, groups: map[string]*pasGroup{}, classes: map[string]*pasClass{},
+		objects: map[string]*pasObject{}}
 	known, err := pasKnownEnums()
 	if err != nil {
 		return nil, err
@@ -165,6 +176,9 @@ func pasBuild() (*pasModel, error) {
 			m.units = append(m.units, u)
 		}
 		u.classes = append(u.classes, pc)
+		if err := m.addObjects(u, pc); err != nil {
+			return nil, fmt.Errorf("%s: %w", c.Name, err)
+		}
 	}
 	if err := m.shareAncestors(); err != nil {
 		return nil, err
@@ -504,6 +518,48 @@ func (m *pasModel) allClasses() []*pasClass {
 	return out
 }
 
+// addObjects records the value objects pc's events carry that no earlier unit declares.
+func (m *pasModel) addObjects(u *pasUnit, pc *pasClass) error {
+	for _, e := range pc.events {
+		for _, a := range e.Args {
+			if a.Object == "" {
+				continue
+			}
+			if a.Var {
+				return fmt.Errorf("event %s: a var object argument (%s) cannot be answered", e.Name, a.Name)
+			}
+			o := m.objects[a.Object]
+			if o == nil {
+				reg := registry.ObjectByName(a.Object)
+				for _, f := range reg.Fields {
+					if pasKeyword[strings.ToLower(f.Name)] || strings.EqualFold(f.Name, "Data") {
+						return fmt.Errorf("object %s: field %s is a Pascal keyword or the runtime's Data", reg.Name, f.Name)
+					}
+				}
+				o = &pasObject{reg: reg, unit: u.name}
+				m.objects[a.Object] = o
+				u.objects = append(u.objects, o)
+			}
+			o.list = o.list || a.List
+		}
+	}
+	return nil
+}
+
+// pasListName is the class of a list of objects: TsgcWSPresenceMember -> TsgcWSPresenceMemberList.
+func pasListName(object string) string { return object + "List" }
+
+// pasItemName names a list's items after the object's last word, as the manual's
+// TsgcWSPresenceMemberList.Member[i].
+func pasItemName(object string) string {
+	for i := len(object) - 1; i > 0; i-- {
+		if object[i] >= 'A' && object[i] <= 'Z' && object[i-1] >= 'a' && object[i-1] <= 'z' {
+			return object[i:]
+		}
+	}
+	return "Items"
+}
+
 // checkTypes resolves every argument type up front, so rendering cannot fail half-way.
 func (m *pasModel) checkTypes(pc *pasClass) error {
 	for _, meth := range pc.methods {
@@ -533,6 +589,14 @@ func (m *pasModel) checkTypes(pc *pasClass) error {
 func (m *pasModel) paramType(p registry.Param, event bool) (string, error) {
 	if len(p.Values) > 0 {
 		return m.enumType(p.Values)
+	}
+	switch {
+	case p.Object != "" && !event:
+		return "", fmt.Errorf("argument %s: object arguments of methods are not supported", p.Name)
+	case p.Object != "" && p.List:
+		return pasListName(p.Object), nil
+	case p.Object != "":
+		return p.Object, nil
 	}
 	switch p.Type {
 	case registry.Bool:
@@ -573,7 +637,7 @@ func (m *pasModel) eventSig(e *registry.Event, conn string) string {
 
 func pasParamDecl(p registry.Param, typ, name string) string {
 	switch {
-	case p.Var:
+	case p.Var || p.Ref:
 		return "var " + name + ": " + typ
 	case p.Const || typ == "string":
 		return "const " + name + ": " + typ

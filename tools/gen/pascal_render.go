@@ -184,13 +184,20 @@ func (m *pasModel) renderUnit(u *pasUnit) ([]byte, error) {
 	}
 	w.l("")
 	w.l("type")
-	declared := map[string]bool{}
+	for _, o := range u.objects {
+		m.objectIntf(w, o)
+	}
+	declared := map[string]string{} // event type -> its signature
 	for _, pc := range u.classes {
 		for _, e := range pc.events {
 			name, decl := m.eventType(pc, e)
-			if decl && !declared[name] {
-				declared[name] = true
-				w.l("  %s = procedure(%s) of object;", name, m.eventSig(e, ""))
+			sig := m.eventSig(e, "")
+			if have, dup := declared[name]; dup && have != sig {
+				return nil, fmt.Errorf("%s: event type %s is (%s) and (%s)", pc.reg.Name, name, have, sig)
+			}
+			if decl && declared[name] == "" {
+				declared[name] = sig
+				w.l("  %s = procedure(%s) of object;", name, sig)
 			}
 		}
 	}
@@ -204,6 +211,9 @@ func (m *pasModel) renderUnit(u *pasUnit) ([]byte, error) {
 		m.classIntf(w, pc)
 	}
 	w.l("implementation")
+	for _, o := range u.objects {
+		m.objectImpl(w, o)
+	}
 	for _, g := range u.groups {
 		m.groupImpl(w, g)
 	}
@@ -215,6 +225,14 @@ func (m *pasModel) renderUnit(u *pasUnit) ([]byte, error) {
 	w.l("")
 	w.l("initialization")
 	w.l("  SgcRegisterComponents([%s]);", strings.Join(names, ", "))
+	if len(u.objects) > 0 {
+		var objs []string
+		for _, o := range u.objects {
+			objs = append(objs, o.reg.Name)
+		}
+		w.l("  { the value objects, by name (GetClass) }")
+		w.l("  RegisterClasses([%s]);", strings.Join(objs, ", "))
+	}
 	w.l("end.")
 	return w.Bytes(), nil
 }
@@ -245,6 +263,13 @@ func (m *pasModel) unitUses(u *pasUnit) []string {
 		if pc.parent != nil {
 			add(pc.parent.unit)
 		}
+		for _, e := range pc.events {
+			for _, a := range e.Args {
+				if a.Object != "" {
+					add(m.objects[a.Object].unit)
+				}
+			}
+		}
 		for _, r := range pc.refs {
 			if rc := m.classes[r.ref]; rc != nil {
 				add(rc.unit)
@@ -268,6 +293,72 @@ func (m *pasModel) eventType(pc *pasClass, e *registry.Event) (string, bool) {
 		return "T" + strings.TrimPrefix(pc.reg.Name, "T") + "_" + strings.TrimPrefix(e.Name, "On") + "Event", true
 	}
 	return name, true
+}
+
+// ---------------------------------------------------------------------------------------------
+// Value objects: the classes of the manual that events carry, built by the dispatch from the
+// argument text (TsgcWSObject in sgcWebSocket_Registered decodes it).
+
+func (m *pasModel) objectIntf(w *pasWriter, o *pasObject) {
+	r := o.reg
+	w.l("  { %s: %s. }", r.Name, r.Doc)
+	w.l("  %s = class(TsgcWSObject)", r.Name)
+	w.l("  private")
+	for _, f := range r.Fields {
+		t, _ := m.paramType(f, true)
+		w.l("    F%s: %s;", f.Name, t)
+	}
+	w.l("  protected")
+	w.l("    procedure ReadFields(aFields: TsgcObjectFields); override;")
+	w.l("  published")
+	for _, f := range r.Fields {
+		t, _ := m.paramType(f, true)
+		w.l("    property %s: %s read F%s write F%s;", f.Name, t, f.Name, f.Name)
+	}
+	w.l("  end;")
+	w.l("")
+	if !o.list {
+		return
+	}
+	item := pasItemName(r.Name)
+	w.l("  { A list of %s: %s[i] and Count. }", r.Name, item)
+	w.l("  %s = class(TsgcWSObjectList)", pasListName(r.Name))
+	w.l("  private")
+	w.l("    function Get%s(Index: Integer): %s;", item, r.Name)
+	w.l("  public")
+	w.l("    constructor Create(const aText: string);")
+	w.l("    property %s[Index: Integer]: %s read Get%s; default;", item, r.Name, item)
+	w.l("  end;")
+	w.l("")
+}
+
+func (m *pasModel) objectImpl(w *pasWriter, o *pasObject) {
+	r := o.reg
+	w.l("")
+	w.l("{ %s }", r.Name)
+	w.l("")
+	w.l("procedure %s.ReadFields(aFields: TsgcObjectFields);", r.Name)
+	w.l("begin")
+	for i, f := range r.Fields {
+		w.l("  F%s := %s;", f.Name, m.argRead("aFields", f, i))
+	}
+	w.l("end;")
+	if !o.list {
+		return
+	}
+	list, item := pasListName(r.Name), pasItemName(r.Name)
+	w.l("")
+	w.l("{ %s }", list)
+	w.l("")
+	w.l("constructor %s.Create(const aText: string);", list)
+	w.l("begin")
+	w.l("  inherited Create(%s, aText);", r.Name)
+	w.l("end;")
+	w.l("")
+	w.l("function %s.Get%s(Index: Integer): %s;", list, item, r.Name)
+	w.l("begin")
+	w.l("  Result := %s(GetObject(Index));", r.Name)
+	w.l("end;")
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -450,8 +541,8 @@ func (m *pasModel) classIntf(w *pasWriter, pc *pasClass) {
 		w.l("    procedure DoRegisteredEvent(aId: Integer; aConnection: TsgcWSConnection; aArgs: TsgcEventArgs); override;")
 	}
 	for _, e := range pc.events {
-		if e.Decision {
-			w.l("    { hands the var arguments to DoEvent%s and answers with what it left in them }", pasTrimOn(e))
+		if pasDispatched(e) {
+			w.l("    { %s }", pasDispatchDoc(e))
 			w.l("    procedure Dispatch%s(%s);", pasTrimOn(e), m.dispatchParams(e))
 		}
 	}
@@ -601,7 +692,10 @@ func (m *pasModel) classImpl(w *pasWriter, pc *pasClass) {
 	for _, e := range pc.events {
 		m.handlerImpl(w, c.Name, e)
 		if e.Decision {
-			m.decisionImpl(w, c.Name, e)
+			m.switchImpl(w, c.Name, e)
+		}
+		if pasDispatched(e) {
+			m.dispatchEventImpl(w, c.Name, e)
 		}
 	}
 }
@@ -714,24 +808,24 @@ func pasResult(t registry.Type, typ, call string) string {
 	return "SgcAsString(" + call + ")"
 }
 
-// argRead reads argument i of an event, typed.
-func (m *pasModel) argRead(a registry.Param, i int) string {
+// argRead reads value i of from, typed: an event's arguments (aArgs) or an object's fields (aFields).
+func (m *pasModel) argRead(from string, a registry.Param, i int) string {
 	switch {
 	case len(a.Values) > 0:
 		t, _ := m.paramType(a, true)
-		return fmt.Sprintf("%s(aArgs.AsInteger(%d))", t, i)
+		return fmt.Sprintf("%s(%s.AsInteger(%d))", t, from, i)
 	case a.Type == registry.Bool:
-		return fmt.Sprintf("aArgs.AsBoolean(%d)", i)
+		return fmt.Sprintf("%s.AsBoolean(%d)", from, i)
 	case a.Type == registry.Int:
-		return fmt.Sprintf("aArgs.AsInteger(%d)", i)
+		return fmt.Sprintf("%s.AsInteger(%d)", from, i)
 	case a.Type == registry.Double:
-		return fmt.Sprintf("aArgs.AsDouble(%d)", i)
+		return fmt.Sprintf("%s.AsDouble(%d)", from, i)
 	case a.Type == registry.Bytes:
-		return fmt.Sprintf("aArgs.AsStream(%d)", i)
+		return fmt.Sprintf("%s.AsStream(%d)", from, i)
 	case a.Type == registry.Handle:
-		return fmt.Sprintf("aArgs.AsHandle(%d)", i)
+		return fmt.Sprintf("%s.AsHandle(%d)", from, i)
 	}
-	return fmt.Sprintf("aArgs.AsString(%d)", i)
+	return fmt.Sprintf("%s.AsString(%d)", from, i)
 }
 
 // pasArgWrite answers a var argument of a decision event.
@@ -756,7 +850,7 @@ func (m *pasModel) dispatchImpl(w *pasWriter, pc *pasClass) {
 	w.l("begin")
 	w.l("  case aId of")
 	for _, e := range pc.reg.Events { // every id of this kind, also the inherited events'
-		if e.Decision {
+		if pasDispatched(e) {
 			conn := ""
 			if e.Conn {
 				conn = "aConnection, "
@@ -769,7 +863,7 @@ func (m *pasModel) dispatchImpl(w *pasWriter, pc *pasClass) {
 			args = append(args, "aConnection")
 		}
 		for i, a := range e.Args {
-			args = append(args, m.argRead(a, i))
+			args = append(args, m.argRead("aArgs", a, i))
 		}
 		w.l("    %d: DoEvent%s(%s);", e.ID, pasTrimOn(e), strings.Join(args, ", "))
 	}
@@ -793,9 +887,37 @@ func (m *pasModel) handlerImpl(w *pasWriter, class string, e *registry.Event) {
 	w.l("end;")
 }
 
-// decisionImpl: the setter that switches the library's Events.<Name> with the handler, and the
-// dispatch that hands the var arguments to the handler and answers with what it left in them.
-func (m *pasModel) decisionImpl(w *pasWriter, class string, e *registry.Event) {
+// pasDispatched: the event goes through a Dispatch<Name> method that holds its arguments in
+// variables around DoEvent<Name>: the var arguments of a decision (answered after it), the
+// objects (built before it, freed after it) and the manual's other var arguments.
+func pasDispatched(e *registry.Event) bool {
+	for _, a := range e.Args {
+		if a.Var || a.Ref || a.Object != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func pasDispatchDoc(e *registry.Event) string {
+	objects := false
+	for _, a := range e.Args {
+		objects = objects || a.Object != ""
+	}
+	name := "DoEvent" + pasTrimOn(e)
+	switch {
+	case objects && e.Decision:
+		return "builds the objects " + name + " gets (freed after it) and answers with what it left in the var arguments"
+	case objects:
+		return "builds the objects " + name + " gets and frees them after it"
+	case e.Decision:
+		return "hands the var arguments to " + name + " and answers with what it left in them"
+	}
+	return "hands " + name + " its var arguments (nothing is read back)"
+}
+
+// switchImpl: the setter that switches the library's Events.<Name> with the handler.
+func (m *pasModel) switchImpl(w *pasWriter, class string, e *registry.Event) {
 	t, _ := m.eventType(m.classes[class], e)
 	w.l("")
 	w.l("procedure %s.Set%s(const Value: %s);", class, e.Name, t)
@@ -803,13 +925,22 @@ func (m *pasModel) decisionImpl(w *pasWriter, class string, e *registry.Event) {
 	w.l("  F%s := Value;", e.Name)
 	w.l("  SetEventSwitch('Events.%s', Assigned(Value));", e.Name)
 	w.l("end;")
+}
+
+// dispatchEventImpl: the arguments that DoEvent<Name> takes by reference, or as objects, in
+// variables; the objects are freed whatever the handler does, a decision is answered after it.
+func (m *pasModel) dispatchEventImpl(w *pasWriter, class string, e *registry.Event) {
 	w.l("")
 	w.l("procedure %s.Dispatch%s(%s);", class, pasTrimOn(e), m.dispatchParams(e))
 	w.l("var")
+	var objects []registry.Param
 	for _, a := range e.Args {
-		if a.Var {
+		if a.Var || a.Ref || a.Object != "" {
 			at, _ := m.paramType(a, true)
 			w.l("  %s: %s;", a.Name, at)
+		}
+		if a.Object != "" {
+			objects = append(objects, a)
 		}
 	}
 	w.l("begin")
@@ -818,18 +949,48 @@ func (m *pasModel) decisionImpl(w *pasWriter, class string, e *registry.Event) {
 		args = append(args, "aConnection")
 	}
 	for i, a := range e.Args {
-		if a.Var {
-			w.l("  %s := %s;", a.Name, m.argRead(a, i))
+		switch {
+		case a.Object != "":
 			args = append(args, a.Name)
-		} else {
-			args = append(args, m.argRead(a, i))
+		case a.Var || a.Ref:
+			w.l("  %s := %s;", a.Name, m.argRead("aArgs", a, i))
+			args = append(args, a.Name)
+		default:
+			args = append(args, m.argRead("aArgs", a, i))
 		}
 	}
-	w.l("  DoEvent%s(%s);", pasTrimOn(e), strings.Join(args, ", "))
+	create := func(indent string) {
+		for _, a := range objects {
+			at, _ := m.paramType(a, true)
+			w.l("%s%s := %s.Create(%s);", indent, a.Name, at, m.argRead("aArgs", a, e.Arg(a.Name)))
+		}
+	}
+	indent := "  "
+	switch {
+	case len(objects) == 1:
+		create("  ")
+		w.l("  try")
+		indent = "    "
+	case len(objects) > 1: // nil first, so that the finally frees only what was built
+		for _, a := range objects {
+			w.l("  %s := nil;", a.Name)
+		}
+		w.l("  try")
+		create("    ")
+		indent = "    "
+	}
+	w.l("%sDoEvent%s(%s);", indent, pasTrimOn(e), strings.Join(args, ", "))
 	for _, a := range e.Args {
 		if a.Var {
-			w.l("  %s;", pasArgWrite(a))
+			w.l("%s%s;", indent, pasArgWrite(a))
 		}
+	}
+	if len(objects) > 0 {
+		w.l("  finally")
+		for i := len(objects) - 1; i >= 0; i-- {
+			w.l("    %s.Free;", objects[i].Name)
+		}
+		w.l("  end;")
 	}
 	w.l("end;")
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,15 +13,22 @@ import (
 )
 
 // A component with what the catalogue does not have yet (a decision event with var arguments, an
-// event without a connection, enumerations, typed results, nested groups, a registered parent)
-// renders into a unit that compiles with the runtime, in both FPC dialects.
+// event without a connection, enumerations, typed results, nested groups, a registered parent,
+// value objects and their lists, the manual's var arguments that are not read back) renders into
+// a unit that compiles with the runtime, in both FPC dialects; and the generated objects decode
+// what registry.EncodeObject writes, escapes and UTF-8 included.
 type fakeInstance struct{ ps *props.Set }
 
 func (f *fakeInstance) Props() *props.Set { return f.ps }
 func (f *fakeInstance) Close()            {}
 
+var genTestItem = &registry.Object{Name: "TsgcGenTestItem", Doc: "an item", Fields: []registry.Param{
+	{Name: "Name", Type: registry.String}, {Name: "Size", Type: registry.Int}, {Name: "Hot", Type: registry.Bool}}}
+
 func registerFakes() {
 	registry.Enum("TsgcGenTestLevel", "glLow", "glMid", "glHigh")
+	registry.DeclareObject(genTestItem)
+	item := registry.Param{Name: "Item", Type: registry.String, Object: genTestItem.Name, Const: true}
 	run := func(registry.Instance, []registry.Value) (registry.Value, error) { return registry.Value{}, nil }
 	newInst := func(registry.Host) registry.Instance {
 		f := &fakeInstance{ps: props.NewSet()}
@@ -42,6 +50,11 @@ func registerFakes() {
 				{Name: "Channel", Type: registry.String, Const: true}, {Name: "Accept", Type: registry.Bool, Var: true},
 				{Name: "Level", Type: registry.Int, Values: []string{"glLow", "glMid", "glHigh"}, Var: true}}},
 			{Name: "OnTick", ID: 101, Args: []registry.Param{{Name: "Count", Type: registry.Int}, {Name: "Ratio", Type: registry.Double}}},
+			{Name: "OnItems", ID: 102, Conn: true, Args: []registry.Param{
+				{Name: "Items", Type: registry.String, Object: genTestItem.Name, List: true, Const: true},
+				{Name: "Item", Type: registry.String, Object: genTestItem.Name, Ref: true}}},
+			{Name: "OnOffer", ID: 103, Decision: true, Args: []registry.Param{item, {Name: "Accept", Type: registry.Bool, Var: true}}},
+			{Name: "OnNote", ID: 104, Args: []registry.Param{{Name: "Flag", Type: registry.Bool, Ref: true}}},
 		},
 		Methods: []*registry.Method{
 			{Name: "Publish", Result: registry.Int, Run: run, Params: []registry.Param{
@@ -92,6 +105,21 @@ func TestPascalGeneratedUnitsCompile(t *testing.T) {
 		"property Level: TsgcGenTestLevel index piQoS_Level",
 		"TsgcGenTestLevel = (glLow, glMid, glHigh);",
 		"function Extra: string;",
+		"TsgcGenTestItem = class(TsgcWSObject)",
+		"    property Size: Integer read FSize write FSize;",
+		"  FHot := aFields.AsBoolean(2);",
+		"  RegisterClasses([TsgcGenTestItem]);",
+		"TsgcGenTestItemList = class(TsgcWSObjectList)",
+		"property Item[Index: Integer]: TsgcGenTestItem read GetItem; default;",
+		"TsgcWSItemsEvent = procedure(Connection: TsgcWSConnection; const Items: TsgcGenTestItemList;\n" +
+			"    var Item: TsgcGenTestItem) of object;",
+		"TsgcWSOfferEvent = procedure(Sender: TObject; const Item: TsgcGenTestItem; var Accept: Boolean) of object;",
+		"TsgcWSNoteEvent = procedure(Sender: TObject; var Flag: Boolean) of object;",
+		"    103: DispatchOffer(aArgs);",
+		"  Item := TsgcGenTestItem.Create(aArgs.AsString(0));\n  try\n    DoEventOffer(Item, Accept);\n" +
+			"    aArgs.AnswerBoolean('Accept', Accept);\n  finally\n    Item.Free;\n  end;",
+		"  Flag := aArgs.AsBoolean(0);\n  DoEventNote(Flag);\nend;",
+		"  finally\n    Item.Free;\n    Items.Free;\n  end;",
 	} {
 		if !strings.Contains(text+write("cat.pas", m.renderCatalogue), want) {
 			t.Errorf("generated units lack %q", want)
@@ -99,6 +127,9 @@ func TestPascalGeneratedUnitsCompile(t *testing.T) {
 	}
 	if strings.Count(text, "procedure DoEventTick(") != 1 {
 		t.Errorf("the child redeclares the parent's DoEventTick")
+	}
+	if strings.Count(text, "TsgcGenTestItem = class(") != 1 || !strings.Contains(text, "sgcWebSocket_GenTest;") {
+		t.Errorf("the object is not declared once, in the first unit, and used by the child's")
 	}
 	fpc, err := exec.LookPath("fpc")
 	if err != nil {
@@ -111,5 +142,78 @@ func TestPascalGeneratedUnitsCompile(t *testing.T) {
 		if b, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("fpc %s: %v\n%s", mode, err, b)
 		}
+	}
+	decodeObjects(t, fpc, dir)
+}
+
+// decodeObjects runs a program that builds the generated objects from registry.EncodeObject's
+// text and prints their fields (strings as hex, so every byte counts).
+func decodeObjects(t *testing.T, fpc, dir string) {
+	items := [][]any{{"a\tb\\c\nd\re", 42, true}, {"héllo ✓", -7, false}, {"", 0, false}, {`trailing\`, 1, true}}
+	var want strings.Builder
+	for i, it := range items {
+		fmt.Fprintf(&want, "item %d %X %d %v\n", i, it[0], it[1], map[bool]string{true: "True", false: "False"}[it[2].(bool)])
+	}
+	want.WriteString("single 6F6E6C79 0 False\nempty 0\n")
+	prog := `program objtest;
+{$mode delphi}{$H+}
+uses
+  {$IFDEF UNIX}cthreads,{$ENDIF} SysUtils, sgcWebSocket_Lib, sgcWebSocket_GenTest;
+
+function FromHex(const H: string): string;
+var
+  raw: RawByteString;
+  i: Integer;
+begin
+  SetLength(raw, Length(H) div 2);
+  for i := 1 to Length(raw) do
+    raw[i] := AnsiChar(StrToInt('$' + Copy(H, 2 * i - 1, 2)));
+  SetCodePage(raw, CP_UTF8, False);
+  Result := raw;
+end;
+
+function Hex(const S: string): string;
+var
+  raw: RawByteString;
+  i: Integer;
+begin
+  raw := SgcToUTF8(S);
+  Result := '';
+  for i := 1 to Length(raw) do
+    Result := Result + IntToHex(Ord(raw[i]), 2);
+end;
+
+procedure Show(const Prefix: string; I: TsgcGenTestItem);
+begin
+  WriteLn(Prefix, ' ', Hex(I.Name), ' ', I.Size, ' ', BoolToStr(I.Hot, True));
+end;
+
+var
+  L: TsgcGenTestItemList;
+  I: TsgcGenTestItem;
+  n: Integer;
+begin
+  L := TsgcGenTestItemList.Create(FromHex('` + fmt.Sprintf("%X", registry.EncodeObjectList(items)) + `'));
+  for n := 0 to L.Count - 1 do
+    Show('item ' + IntToStr(n), L.Item[n]);
+  L.Free;
+  I := TsgcGenTestItem.Create('only');
+  Show('single', I);
+  I.Free;
+  L := TsgcGenTestItemList.Create('');
+  WriteLn('empty ', L.Count);
+  L.Free;
+end.
+`
+	src := filepath.Join(dir, "objtest.pas")
+	_ = os.WriteFile(src, []byte(prog), 0o644)
+	out := filepath.Join(dir, "out-objtest")
+	_ = os.MkdirAll(out, 0o755)
+	if b, err := exec.Command(fpc, "-vew", "-Fu"+dir, "-Fi"+dir, "-FU"+out, "-FE"+out, src).CombinedOutput(); err != nil {
+		t.Fatalf("fpc objtest: %v\n%s", err, b)
+	}
+	got, err := exec.Command(filepath.Join(out, "objtest")).CombinedOutput()
+	if err != nil || string(got) != want.String() {
+		t.Fatalf("objects decoded as\n%s(%v), want\n%s", got, err, want.String())
 	}
 }
