@@ -69,7 +69,7 @@ func renderDocs() ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// paramList renders "Guid: String; var Accept: Boolean; Exclude: String = ''".
+// paramList renders "Guid: String; var Accept: Boolean; Exclude: String = ”".
 func paramList(ps []registry.Param) string {
 	parts := make([]string, len(ps))
 	for i, p := range ps {
