@@ -90,11 +90,10 @@ type
   TsgcWSAcknowledgmentEvent = procedure(Connection: TsgcWSConnection; const Id: string) of object;
   TsgcWSEventEvent = procedure(Connection: TsgcWSConnection; const Channel: string;
     const Text: string) of object;
-  TsgcWSRPCResultEvent = procedure(Connection: TsgcWSConnection; const Id: string;
-    const Result: string) of object;
-  TsgcWSRPCErrorEvent = procedure(Connection: TsgcWSConnection; const Id: string; ErrorCode: Integer;
-    const ErrorMessage: string; const ErrorData: string) of object;
-  TsgcWSSessionEvent = procedure(Connection: TsgcWSConnection; const Guid: string) of object;
+  TsgcWSRPCResultEvent = procedure(Connection: TsgcWSConnection; Id: string; Result: string) of object;
+  TsgcWSRPCErrorEvent = procedure(Connection: TsgcWSConnection; Id: string; ErrorCode: Integer;
+    ErrorMessage: string; ErrorData: string) of object;
+  TsgcWSSessionEvent = procedure(Connection: TsgcWSConnection; Guid: string) of object;
   TsgcWSBeforeNewMemberEvent = procedure(Connection: TsgcWSConnection;
     const aMember: TsgcWSPresenceMember; var Accept: Boolean) of object;
   TsgcWSNewMemberEvent = procedure(Connection: TsgcWSConnection;
@@ -282,14 +281,13 @@ type
     { hands the var arguments to DoEventRawMessage and answers with what it left in them }
     procedure DispatchRawMessage(aConnection: TsgcWSConnection; aArgs: TsgcEventArgs);
     procedure DoEventEvent(aConnection: TsgcWSConnection; const Channel: string; const Text: string); virtual;
-    procedure DoEventRPCResult(aConnection: TsgcWSConnection; const Id: string; const Result: string);
-      virtual;
-    procedure DoEventRPCError(aConnection: TsgcWSConnection; const Id: string; ErrorCode: Integer;
-      const ErrorMessage: string; const ErrorData: string); virtual;
+    procedure DoEventRPCResult(aConnection: TsgcWSConnection; Id: string; Result: string); virtual;
+    procedure DoEventRPCError(aConnection: TsgcWSConnection; Id: string; ErrorCode: Integer;
+      ErrorMessage: string; ErrorData: string); virtual;
     procedure DoEventAcknowledgment(aConnection: TsgcWSConnection; const Id: string); virtual;
     procedure DoEventRawMessage(aConnection: TsgcWSConnection; const Text: string;
       var Handled: Boolean); virtual;
-    procedure DoEventSession(aConnection: TsgcWSConnection; const Guid: string); virtual;
+    procedure DoEventSession(aConnection: TsgcWSConnection; Guid: string); virtual;
     procedure DoEventSubscription(aConnection: TsgcWSConnection; const Subscription: string); virtual;
     procedure DoEventUnSubscription(aConnection: TsgcWSConnection; const Subscription: string); virtual;
     procedure DoEventMessage(aConnection: TsgcWSConnection; const Text: string); virtual;
@@ -492,7 +490,7 @@ type
     procedure DispatchChannelInvitation(aConnection: TsgcWSConnection; aArgs: TsgcEventArgs);
     { builds the objects DoEventChannelInvitationResponse gets and frees them after it }
     procedure DispatchChannelInvitationResponse(aConnection: TsgcWSConnection; aArgs: TsgcEventArgs);
-    procedure DoEventSession(aConnection: TsgcWSConnection; const Guid: string); virtual;
+    procedure DoEventSession(aConnection: TsgcWSConnection; Guid: string); virtual;
     procedure DoEventNewMember(aConnection: TsgcWSConnection; const aMember: TsgcWSPresenceMember); virtual;
     procedure DoEventRemoveMember(aConnection: TsgcWSConnection; aMember: TsgcWSPresenceMember); virtual;
     procedure DoEventNewChannelMember(aConnection: TsgcWSConnection;
@@ -966,15 +964,14 @@ begin
     FOnEvent(aConnection, Channel, Text);
 end;
 
-procedure TsgcWSPClient_sgc.DoEventRPCResult(aConnection: TsgcWSConnection; const Id: string;
-  const Result: string);
+procedure TsgcWSPClient_sgc.DoEventRPCResult(aConnection: TsgcWSConnection; Id: string; Result: string);
 begin
   if Assigned(FOnRPCResult) then
     FOnRPCResult(aConnection, Id, Result);
 end;
 
-procedure TsgcWSPClient_sgc.DoEventRPCError(aConnection: TsgcWSConnection; const Id: string;
-  ErrorCode: Integer; const ErrorMessage: string; const ErrorData: string);
+procedure TsgcWSPClient_sgc.DoEventRPCError(aConnection: TsgcWSConnection; Id: string;
+  ErrorCode: Integer; ErrorMessage: string; ErrorData: string);
 begin
   if Assigned(FOnRPCError) then
     FOnRPCError(aConnection, Id, ErrorCode, ErrorMessage, ErrorData);
@@ -1008,7 +1005,7 @@ begin
   aArgs.AnswerBoolean('Handled', Handled);
 end;
 
-procedure TsgcWSPClient_sgc.DoEventSession(aConnection: TsgcWSConnection; const Guid: string);
+procedure TsgcWSPClient_sgc.DoEventSession(aConnection: TsgcWSConnection; Guid: string);
 begin
   if Assigned(FOnSession) then
     FOnSession(aConnection, Guid);
@@ -1510,7 +1507,7 @@ begin
   end;
 end;
 
-procedure TsgcWSPClient_Presence.DoEventSession(aConnection: TsgcWSConnection; const Guid: string);
+procedure TsgcWSPClient_Presence.DoEventSession(aConnection: TsgcWSConnection; Guid: string);
 begin
   if Assigned(FOnSession) then
     FOnSession(aConnection, Guid);

@@ -16,18 +16,18 @@ type
   THandlers = class
   public
     Log: TTestLog;
-    procedure Session(Connection: TsgcWSConnection; const Guid: string);
+    procedure Session(Connection: TsgcWSConnection; Guid: string);
     procedure Subscription(Connection: TsgcWSConnection; const Subscription: string);
     procedure Event(Connection: TsgcWSConnection; const Channel, Text: string);
-    procedure RPCResult(Connection: TsgcWSConnection; const Id, Result: string);
-    procedure RPCError(Connection: TsgcWSConnection; const Id: string; ErrorCode: Integer;
-      const ErrorMessage, ErrorData: string);
+    procedure RPCResult(Connection: TsgcWSConnection; Id, Result: string);
+    procedure RPCError(Connection: TsgcWSConnection; Id: string; ErrorCode: Integer;
+      ErrorMessage, ErrorData: string);
     procedure NewMember(aConnection: TsgcWSConnection; const aMember: TsgcWSPresenceMember);
     procedure ErrorMemberChannel(Connection: TsgcWSConnection; const aError: TsgcWSPresenceError;
       const aChannel: TsgcWSPresenceChannel; const aMember: TsgcWSPresenceMember);
   end;
 
-procedure THandlers.Session(Connection: TsgcWSConnection; const Guid: string);
+procedure THandlers.Session(Connection: TsgcWSConnection; Guid: string);
 begin
   if Guid <> '' then
     Log.Add('session');
@@ -43,13 +43,13 @@ begin
   Log.Add('event ' + Channel + ' ' + Text);
 end;
 
-procedure THandlers.RPCResult(Connection: TsgcWSConnection; const Id, Result: string);
+procedure THandlers.RPCResult(Connection: TsgcWSConnection; Id, Result: string);
 begin
   Log.Add('result ' + Id + ' ' + Result);
 end;
 
-procedure THandlers.RPCError(Connection: TsgcWSConnection; const Id: string; ErrorCode: Integer;
-  const ErrorMessage, ErrorData: string);
+procedure THandlers.RPCError(Connection: TsgcWSConnection; Id: string; ErrorCode: Integer;
+  ErrorMessage, ErrorData: string);
 begin
   Log.Add(Format('error %s %d %s/%s', [Id, ErrorCode, ErrorMessage, ErrorData]));
 end;

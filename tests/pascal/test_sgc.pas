@@ -33,12 +33,12 @@ type
     Name: string;
     Log: TTestLog;
     SessionGuid: string;
-    procedure Session(Connection: TsgcWSConnection; const Guid: string);
+    procedure Session(Connection: TsgcWSConnection; Guid: string);
     procedure Subscription(Connection: TsgcWSConnection; const Subscription: string);
     procedure Event(Connection: TsgcWSConnection; const Channel, Text: string);
-    procedure RPCResult(Connection: TsgcWSConnection; const Id, Result: string);
-    procedure RPCError(Connection: TsgcWSConnection; const Id: string; ErrorCode: Integer;
-      const ErrorMessage, ErrorData: string);
+    procedure RPCResult(Connection: TsgcWSConnection; Id, Result: string);
+    procedure RPCError(Connection: TsgcWSConnection; Id: string; ErrorCode: Integer;
+      ErrorMessage, ErrorData: string);
     procedure Message(Connection: TsgcWSConnection; const Text: string);
   end;
 
@@ -68,7 +68,7 @@ begin
   Log.Add('server subscription ' + Subscription);
 end;
 
-procedure TClientSide.Session(Connection: TsgcWSConnection; const Guid: string);
+procedure TClientSide.Session(Connection: TsgcWSConnection; Guid: string);
 begin
   SessionGuid := Guid;
   Log.Add(Name + ' session');
@@ -84,13 +84,13 @@ begin
   Log.Add(Name + ' event ' + Channel + ' ' + Text);
 end;
 
-procedure TClientSide.RPCResult(Connection: TsgcWSConnection; const Id, Result: string);
+procedure TClientSide.RPCResult(Connection: TsgcWSConnection; Id, Result: string);
 begin
   Log.Add(Name + ' result ' + Id + ' ' + Result);
 end;
 
-procedure TClientSide.RPCError(Connection: TsgcWSConnection; const Id: string; ErrorCode: Integer;
-  const ErrorMessage, ErrorData: string);
+procedure TClientSide.RPCError(Connection: TsgcWSConnection; Id: string; ErrorCode: Integer;
+  ErrorMessage, ErrorData: string);
 begin
   Log.Add(Format('%s error %s %d %s/%s', [Name, Id, ErrorCode, ErrorMessage, ErrorData]));
 end;

@@ -630,16 +630,19 @@ func (m *pasModel) eventSig(e *registry.Event, conn string) string {
 	}
 	for _, a := range e.Args {
 		t, _ := m.paramType(a, true)
-		parts = append(parts, pasParamDecl(a, t, a.Name))
+		parts = append(parts, pasParamDecl(a, t, a.Name, false))
 	}
 	return strings.Join(parts, "; ")
 }
 
-func pasParamDecl(p registry.Param, typ, name string) string {
+// pasParamDecl declares a parameter. An event argument is const exactly where the manual's (or the
+// original product's) signature has it, as const is part of a method type; a method's string
+// parameters are always const (callers cannot tell).
+func pasParamDecl(p registry.Param, typ, name string, method bool) string {
 	switch {
 	case p.Var || p.Ref:
 		return "var " + name + ": " + typ
-	case p.Const || typ == "string":
+	case p.Const || (method && typ == "string"):
 		return "const " + name + ": " + typ
 	}
 	return name + ": " + typ

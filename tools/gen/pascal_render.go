@@ -612,7 +612,7 @@ func (m *pasModel) methodHead(meth *registry.Method, class string) string {
 	var parts []string
 	for _, p := range meth.Params {
 		t, _ := m.paramType(p, false)
-		s := pasParamDecl(p, t, "a"+p.Name)
+		s := pasParamDecl(p, t, "a"+p.Name, true)
 		if p.Default != nil && class == "" {
 			s += " = " + pasLiteral(p, t)
 		}
