@@ -15,7 +15,8 @@ unit sgcWebSocket;
 interface
 
 uses
-  Classes, SysUtils, Math, sgcWebSocket_Types, sgcWebSocket_Classes, sgcWebSocket_Lib, sgcWebSocket_Catalogue;
+  Classes, SysUtils, Math, TypInfo, sgcWebSocket_Types, sgcWebSocket_Classes, sgcWebSocket_Lib,
+  sgcWebSocket_Catalogue;
 
 type
   { Re-exported so that "uses sgcWebSocket" alone is enough for the manual's code. }
@@ -61,7 +62,10 @@ type
     procedure WriteData(const aStream: TStream; const aSize: Integer = 0); overload;
     procedure Ping(const aText: string = '');
     procedure Close(const aCloseCode: Integer = CS_CLOSE_NORMAL);
-    procedure RegisterProtocol(const aProtocol: string);
+    { The manual's RegisterProtocol: a sub-protocol by name (offered in the handshake), or a protocol
+      component (attached, as aProtocol.Client := Self). }
+    procedure RegisterProtocol(const aProtocol: string); overload;
+    procedure RegisterProtocol(aProtocol: TComponent); overload;
     property Connected: Boolean read GetConnected;
     property Protocol: string read GetProtocol;
   end;
@@ -90,7 +94,10 @@ type
     function WriteData(const aGuid: string; aStream: TStream): Boolean; overload;
     procedure Ping(const aText: string = '');
     procedure DisconnectAll;
-    procedure RegisterProtocol(const aProtocol: string);
+    { The manual's RegisterProtocol: a sub-protocol by name, or a protocol component (attached, as
+      aProtocol.Server := Self). }
+    procedure RegisterProtocol(const aProtocol: string); overload;
+    procedure RegisterProtocol(aProtocol: TComponent); overload;
     property Count: Integer read GetCount;
     { The actual ip:port of each listener (Port 0 = a free port). }
     property ListenAddresses: TStrings read GetListenAddresses;
@@ -125,6 +132,18 @@ type
 implementation
 
 { helpers }
+
+{ Sets a protocol component's published transport property (Server or Client) to aTransport: the
+  generated protocol classes reach the library through their own setter. }
+procedure AttachProtocol(aProtocol: TComponent; const aProperty: string; aTransport: TComponent);
+begin
+  if aProtocol = nil then
+    raise EsgcWebSocketException.CreateCode(SGCWS_E_ARG, 'RegisterProtocol: the protocol is nil');
+  if not IsPublishedProp(aProtocol, aProperty) then
+    raise EsgcWebSocketException.CreateCode(SGCWS_E_ARG, Format('RegisterProtocol: %s has no %s property',
+      [aProtocol.ClassName, aProperty]));
+  SetObjectProp(aProtocol, aProperty, aTransport);
+end;
 
 function ResultOK(R: Integer; const Ctx: string; const Soft: array of Integer): Boolean;
 var
@@ -212,6 +231,11 @@ begin
   with GetStrings(piProtocols) do
     if IndexOf(aProtocol) < 0 then
       Add(aProtocol);
+end;
+
+procedure TsgcWebSocketClient_Base.RegisterProtocol(aProtocol: TComponent);
+begin
+  AttachProtocol(aProtocol, 'Client', Self);
 end;
 
 { TsgcWebSocketServer_Base }
@@ -318,6 +342,11 @@ begin
   with GetStrings(piProtocols) do
     if IndexOf(aProtocol) < 0 then
       Add(aProtocol);
+end;
+
+procedure TsgcWebSocketServer_Base.RegisterProtocol(aProtocol: TComponent);
+begin
+  AttachProtocol(aProtocol, 'Server', Self);
 end;
 
 procedure TsgcWebSocketServer_Base.DoEvent(const E: TsgcwsEvent; Conn: TsgcWSConnection);

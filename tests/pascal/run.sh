@@ -61,6 +61,7 @@ done
 # the package unit, which uses every generated unit).
 compile "$here/test_custom_protocol.pas" -Mdelphi -Fu"$here/custom" -Fi"$here/custom" && run test_custom_protocol 300 "$build/test_custom_protocol"
 compile "$here/test_registry.pas" -Fu"$root/bindings/lazarus" && run test_registry 60 "$build/test_registry"
+compile "$here/test_register_protocol.pas" && run test_register_protocol 120 "$build/test_register_protocol"
 
 # The sgc and Presence protocols (the manual's chapters, its Presence handlers) between Pascal
 # servers and clients in every mode; then our Pascal clients against another host of the library,
