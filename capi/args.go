@@ -2,6 +2,7 @@ package main
 
 /*
 #include <stdint.h>
+#include <string.h>
 */
 import "C"
 
@@ -42,6 +43,15 @@ func name(p *C.char, what string) (string, error) {
 		return "", badArg("%s is NULL", what)
 	}
 	return C.GoString(p), nil
+}
+
+// borrowedName is name without the copy: the host's C string seen as a Go string, valid only
+// during the call (for lookups; whatever keeps it copies it).
+func borrowedName(p *C.char, what string) (string, error) {
+	if p == nil {
+		return "", badArg("%s is NULL", what)
+	}
+	return unsafe.String((*byte)(unsafe.Pointer(p)), int(C.strlen(p))), nil
 }
 
 // optName converts a NUL-terminated string where NULL means empty.

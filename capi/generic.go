@@ -14,13 +14,14 @@ import (
 )
 
 // The generic path: methods by name, event arguments, the registry's description. Values cross as
-// sgcws_value records; inbound strings are copied, outbound ones go into the calling thread's
+// sgcws_value records; inbound names and data are the host's memory, lent to the method for the
+// call (a method copies what it keeps: registry.Method), outbound ones go into the calling thread's
 // scratch memory (scratch.c).
 
 //export sgcws_invoke
 func sgcws_invoke(h C.uint64_t, method *C.char, args unsafe.Pointer, nargs C.int32_t, result unsafe.Pointer) C.int32_t {
 	return call("sgcws_invoke", func() error {
-		m, err := name(method, "method")
+		m, err := borrowedName(method, "method")
 		if err == nil {
 			err = nonNegative(nargs, "nargs")
 		}
@@ -30,13 +31,18 @@ func sgcws_invoke(h C.uint64_t, method *C.char, args unsafe.Pointer, nargs C.int
 		if err != nil {
 			return err
 		}
-		in := make([]registry.Value, int(nargs))
+		var small [8]registry.Value // most calls: no allocation for the argument list
+		in := small[:0]
+		if int(nargs) > len(small) {
+			in = make([]registry.Value, 0, int(nargs))
+		}
+		in = in[:int(nargs)]
 		for i := range in {
 			if in[i], err = valueFromC(args, i); err != nil {
 				return err
 			}
 		}
-		res, err := engine.Invoke(uint64(h), m, in, callbackDepth() > 0)
+		res, err := engine.Invoke(uint64(h), m, in, func() bool { return callbackDepth() > 0 })
 		if err != nil || result == nil {
 			return err
 		}

@@ -21,14 +21,14 @@ func valueFromC(array unsafe.Pointer, i int) (registry.Value, error) {
 	r := &unsafe.Slice((*C.sgcws_value)(array), i+1)[i]
 	v := registry.Value{Type: registry.Type(r._type), Int: int64(r.i), Float: float64(r.d)}
 	if r.name != nil {
-		v.Name = C.GoString(r.name)
+		v.Name, _ = borrowedName(r.name, "")
 	}
 	switch v.Type {
 	case registry.Bool, registry.Int, registry.Handle, registry.Double:
 	case registry.String, registry.Bytes:
-		b, err := bytesOf(unsafe.Pointer(r.data), int64(r.len), "args["+strconv.Itoa(i)+"].data")
+		b, err := borrowedBytes(unsafe.Pointer(r.data), int64(r.len), "data")
 		if err != nil {
-			return v, err
+			return v, badArg("args[%d]: %v", i, err)
 		}
 		v.Data = b
 	default:

@@ -48,6 +48,28 @@ static void on_generic(void *user, const sgcws_event *ev) {
 
 static void on_drop(void *user, const sgcws_event *ev) { (void)user, (void)ev; }
 
+/* Waits until the connection's write queue is empty, so that each measured loop starts alike. */
+static void drained(sgcws_handle conn) {
+    int64_t queued = 1;
+    for (int i = 0; i < 5000 && queued > 0; i++) {
+        if (S.get_int(conn, "BufferedAmount", &queued) != SGCWS_OK) return;
+        if (queued > 0) h_sleep_ms(1);
+    }
+    h_sleep_ms(20);
+}
+
+static int64_t typed_loop(sgcws_handle server, const char *guid, long calls) {
+    int64_t t0 = now_ns();
+    for (long i = 0; i < calls; i++) S.write_to(server, guid, SGCWS_TEXT, MSG, 16);
+    return (now_ns() - t0) * 1000 / calls; /* picoseconds, for sub-ns resolution */
+}
+
+static int64_t generic_loop(sgcws_handle proto, const sgcws_value *args, long calls) {
+    int64_t t0 = now_ns();
+    for (long i = 0; i < calls; i++) S.invoke(proto, "WriteData", args, 2, NULL);
+    return (now_ns() - t0) * 1000 / calls;
+}
+
 /* A client of server port offering protocol (NULL: none), connected, neNoSync. */
 static sgcws_handle client_of(int port, const char *protocol) {
     h_comp c;
@@ -85,24 +107,34 @@ int main(int argc, char **argv) {
     int32_t nconns = 0;
     CHECK_OK(S.connections(server.h, conns, 4, &nconns));
     char guid[64] = "";
+    sgcws_handle tagged_conn = 0;
     for (int i = 0; i < nconns; i++)
-        if (strcmp(h_get_str(conns[i], "Protocol"), "bench") == 0) snprintf(guid, sizeof guid, "%s", h_get_str(conns[i], "Guid"));
+        if (strcmp(h_get_str(conns[i], "Protocol"), "bench") == 0) {
+            snprintf(guid, sizeof guid, "%s", h_get_str(conns[i], "Guid"));
+            tagged_conn = conns[i];
+        }
     CHECK(guid[0] != 0);
 
     sgcws_value args[2] = {{.type = SGCWS_T_STRING, .data = guid, .len = (int64_t)strlen(guid)},
                            {.type = SGCWS_T_STRING, .data = MSG, .len = 16}};
     int64_t typed_call[16], generic_call[16], typed_ev[16], generic_ev[16];
     if (rounds > 16) rounds = 16;
-    for (int r = 0; r < rounds; r++) {
-        int64_t t0 = now_ns();
-        for (long i = 0; i < calls; i++) S.write_to(server.h, guid, SGCWS_TEXT, MSG, 16);
-        typed_call[r] = (now_ns() - t0) * 1000 / calls; /* picoseconds, for sub-ns resolution */
-        t0 = now_ns();
-        for (long i = 0; i < calls; i++) S.invoke(proto.h, "WriteData", args, 2, NULL);
-        generic_call[r] = (now_ns() - t0) * 1000 / calls;
-        h_sleep_ms(100); /* let the queue drain before the next round */
-        typed_ev[r] = deliver(plain, calls / 4);
-        generic_ev[r] = deliver(tagged, calls / 4);
+    for (int r = 0; r < rounds; r++) { /* each round alternates which path goes first */
+        for (int k = 0; k < 2; k++) {
+            drained(tagged_conn);
+            if ((r + k) % 2 == 0)
+                typed_call[r] = typed_loop(server.h, guid, calls);
+            else
+                generic_call[r] = generic_loop(proto.h, args, calls);
+        }
+        drained(tagged_conn);
+        if (r % 2 == 0) {
+            typed_ev[r] = deliver(plain, calls / 4);
+            generic_ev[r] = deliver(tagged, calls / 4);
+        } else {
+            generic_ev[r] = deliver(tagged, calls / 4);
+            typed_ev[r] = deliver(plain, calls / 4);
+        }
     }
     double tc = median(typed_call, rounds) / 1000.0, gc = median(generic_call, rounds) / 1000.0;
     double te = (double)median(typed_ev, rounds), ge = (double)median(generic_ev, rounds);

@@ -60,8 +60,9 @@ func GetString(h uint64, name string) (string, error) { return getString(h, name
 // Properties lists a kind's properties as props.ListText does.
 func Properties(kind Kind) (string, error) { return properties(kind) }
 
-// Invoke calls a method of a registered component by name (sgcws_invoke).
-func Invoke(h uint64, method string, args []registry.Value, insideCallback bool) (registry.Value, error) {
+// Invoke calls a method of a registered component by name (sgcws_invoke). insideCallback is
+// asked only for a blocking method (capi's answer is a call into C, not free).
+func Invoke(h uint64, method string, args []registry.Value, insideCallback func() bool) (registry.Value, error) {
 	return invoke(h, method, args, insideCallback)
 }
 

@@ -7,7 +7,7 @@ import (
 // invoke calls a registered component's method by name (sgcws_invoke): the arguments are bound to
 // the declared parameters (by position, then by name, defaults for the rest) and converted to
 // their types before the method's code sees them.
-func invoke(h uint64, method string, args []registry.Value, insideCallback bool) (registry.Value, error) {
+func invoke(h uint64, method string, args []registry.Value, insideCallback func() bool) (registry.Value, error) {
 	if err := live(); err != nil {
 		return registry.Value{}, err
 	}
@@ -23,7 +23,7 @@ func invoke(h uint64, method string, args []registry.Value, insideCallback bool)
 	if m == nil {
 		return registry.Value{}, Errorf(EMethod, "unknown method %q for %s", method, r.cls.Name)
 	}
-	if m.Blocking && insideCallback {
+	if m.Blocking && insideCallback != nil && insideCallback() {
 		return registry.Value{}, Errorf(EInCallback, "%s.%s blocks: not allowed inside a callback", r.cls.Name, m.Name)
 	}
 	vals, err := registry.Bind(m, args)

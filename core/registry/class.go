@@ -37,7 +37,8 @@ type Class struct {
 }
 
 // Method is one method of a class. Run receives the instance and the bound arguments, in the
-// declared order, already converted to the declared types.
+// declared order, already converted to the declared types. Their Data may be the host's memory,
+// lent for the call: Run copies what it keeps (Str copies).
 type Method struct {
 	Name     string
 	Params   []Param

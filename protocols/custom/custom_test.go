@@ -34,7 +34,7 @@ func TestCustomProtocolBothEnds(t *testing.T) {
 					pt.Must(t, err)
 					guid, err := engine.GetString(ev.Connection, "Guid")
 					pt.Must(t, err)
-					_, err = engine.Invoke(proto, "WriteData", []registry.Value{registry.StringValue(guid), registry.StringValue("echo:" + text)}, false)
+					_, err = engine.Invoke(proto, "WriteData", []registry.Value{registry.StringValue(guid), registry.StringValue("echo:" + text)}, nil)
 					pt.Must(t, err)
 				}
 			})
@@ -141,7 +141,7 @@ func TestGenericCallErrors(t *testing.T) {
 	proto := pt.Create(t, KindServer)
 	pt.Must(t, engine.SetString(proto, "Protocol", "p"))
 	call := func(h uint64, m string, args ...registry.Value) error {
-		_, err := engine.Invoke(h, m, args, false)
+		_, err := engine.Invoke(h, m, args, nil)
 		return err
 	}
 	s := registry.StringValue

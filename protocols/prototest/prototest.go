@@ -194,7 +194,7 @@ func Invoke(t *testing.T, h uint64, method string, args ...any) registry.Value {
 		Must(t, err)
 		vals[i] = v
 	}
-	res, err := engine.Invoke(h, method, vals, false)
+	res, err := engine.Invoke(h, method, vals, nil)
 	Must(t, err)
 	return res
 }

@@ -33,7 +33,7 @@ func TestSgcThroughTheEngine(t *testing.T) {
 						name = "RPCError"
 						args = []registry.Value{registry.StringValue(id), registry.IntValue(-32000), registry.StringValue("failed"), registry.StringValue("why")}
 					}
-					_, err := engine.Invoke(ps, name, args, false)
+					_, err := engine.Invoke(ps, name, args, nil)
 					pt.Must(t, err)
 				case kind(sOnBeforeSubscription):
 					if sub, _ := engine.GetString(ev.Args, "Subscription"); sub == "secret" {
