@@ -532,6 +532,7 @@ sgcws_handle handleOf(const TsgcWSComponent *c);
     __property T Name = {read = Get##Name, write = Set##Name};
 #define SGCWS_CPP_PROPERTY_RO(T, Name) __property T Name = {read = Get##Name};
 #define SGCWS_CPP_REF(T, Name) __property const T *Name = {write = Set##Name};
+#define SGCWS_CPP_INDEXED(T, Name) __property T Name[int Index] = {read = Get##Name};
 #else
 #define SGCWS_CPP_PROPERTY(T, Name)                                                              \
     T Name() const { return Get##Name(); }                                                       \
@@ -542,6 +543,8 @@ sgcws_handle handleOf(const TsgcWSComponent *c);
     sgcws_handle Name() const { return Get##Name(); }                                            \
     void set##Name(const T &v) { Set##Name(v); }                                                 \
     void set##Name(const T *v) { Set##Name(v); }
+#define SGCWS_CPP_INDEXED(T, Name)                                                               \
+    const T &Name(int i) const { return Get##Name(i); }
 #endif
 
 }  // namespace sgcws
@@ -649,6 +652,23 @@ struct THTTPResponseInfo {
 };
 
 // ------------------------------------------------------------------------------------------------
+// Value objects of registered events (TsgcWSPresenceMember, ...): generated structs
+// ------------------------------------------------------------------------------------------------
+
+namespace detail {
+struct ObjectListTag {};
+}  // namespace detail
+
+/// The base of the generated object lists (TsgcWSPresenceMemberList): a std::vector, with the manual's
+/// Count; the generated class adds the manual's indexed accessor (Member[i]).
+template <class T>
+class TObjectList : public std::vector<T>, public detail::ObjectListTag {
+public:
+    int GetCount() const { return (int)this->size(); }
+    SGCWS_CPP_PROPERTY_RO(int, Count)
+};
+
+// ------------------------------------------------------------------------------------------------
 // The core: what the library's callbacks point to
 // ------------------------------------------------------------------------------------------------
 
@@ -740,6 +760,72 @@ struct ValueType<TBytes> : DataType<TBytes> {
     static constexpr int32_t code = SGCWS_T_BYTES;
 };
 
+/// A generated value object's fields in the registry's order: `static constexpr auto members =
+/// std::make_tuple(&T::Field, ...)`, specialised in sgcws_components.hpp.
+template <class T>
+struct ObjectFields;
+template <class T, class = void>
+struct IsObject : std::false_type {};
+template <class T>
+struct IsObject<T, std::void_t<decltype(ObjectFields<T>::members)>> : std::true_type {};
+
+/// The next TAB-separated field of an object's text, unescaped (\t \n \r \\, as the registry escapes).
+inline std::string nextField(const char *&p, const char *end) {
+    std::string f;
+    for (; p < end && *p != '\t'; ++p) {
+        if (*p != '\\' || p + 1 == end) {
+            f += *p;
+            continue;
+        }
+        char c = *++p;
+        f += c == 't' ? '\t' : c == 'n' ? '\n' : c == 'r' ? '\r' : c;
+    }
+    if (p < end) ++p;  // the TAB
+    return f;
+}
+inline void readField(std::string &f, std::string text) { f = std::move(text); }
+inline void readField(bool &f, const std::string &text) { f = text == "True"; }
+template <class T, class = std::enable_if_t<std::is_same<T, int64_t>::value || std::is_enum<T>::value>>
+void readField(T &f, const std::string &text) {
+    if (text.empty()) return;  // a missing field keeps its zero value
+    char *end = nullptr;
+    long long v = std::strtoll(text.c_str(), &end, 10);
+    if (*end) throw MakeError(SGCWS_E_TYPE, "object field \"" + text + "\" is not an integer");
+    f = (T)v;
+}
+/// One object from its line: fields in declared order; missing ones keep their zero value.
+template <class T>
+T decodeObject(const char *p, const char *end) {
+    T o{};
+    std::apply([&](auto... field) { (readField(o.*field, nextField(p, end)), ...); }, ObjectFields<T>::members);
+    return o;
+}
+
+template <class T>
+struct ValueType<T, std::enable_if_t<IsObject<T>::value>> {  // decoded, never answered
+    static constexpr int32_t code = SGCWS_T_STRING;
+    static bool accepts(int32_t t) { return t == SGCWS_T_STRING; }
+    static T from(const sgcws_value &v) {
+        const char *p = v.data ? v.data : "";
+        return decodeObject<T>(p, p + (v.len > 0 ? v.len : 0));
+    }
+};
+template <class L>
+struct ValueType<L, std::enable_if_t<std::is_base_of<ObjectListTag, L>::value>> {  // one object per line
+    static constexpr int32_t code = SGCWS_T_STRING;
+    static bool accepts(int32_t t) { return t == SGCWS_T_STRING; }
+    static L from(const sgcws_value &v) {
+        L list;
+        const char *p = v.data ? v.data : "", *end = p + (v.len > 0 ? v.len : 0);
+        while (p < end) {
+            const char *eol = std::find(p, end, '\n');
+            list.push_back(decodeObject<typename L::value_type>(p, eol));
+            p = eol + (eol < end);
+        }
+        return list;
+    }
+};
+
 /// A method argument.
 template <class T>
 sgcws_value arg(const T &v) {
@@ -759,13 +845,30 @@ T result(const sgcws_value &v, const char *what) {
     return ValueType<T>::from(v);
 }
 
+/// One argument of a registered event as the generated class names it: the registry's name, and
+/// whether it is a var argument, whose value the handler leaves is the answer. (A Pascal var the
+/// library does not read back is a non-const reference in the signature too, but no answer.)
+struct EventArg {
+    EventArg(const char *n) : name(n) {}  // implicit: most arguments are just their name
+    const char *name;
+    bool answered = false;
+};
+using EventArgNames = std::vector<EventArg>;
+
+/// Whether a C++ type can be answered to a var argument (objects and Doubles cannot).
+template <class T, class = void>
+struct Answerable : std::false_type {};
+template <class T>
+struct Answerable<T, std::void_t<decltype(ValueType<T>::answer(sgcws_handle(), "", std::declval<const T &>()))>>
+    : std::true_type {};
+
 /// The arguments of one registered event: read all at once, handed to the handler, and the var ones
-/// (non-const references in the handler's signature) answered back by name.
+/// answered back by name.
 template <class... B>
 struct EventArgs {
     std::tuple<std::decay_t<B>...> values;
 
-    void read(sgcws_handle args, const std::vector<const char *> &names) {
+    void read(sgcws_handle args, const EventArgNames &names) {
         constexpr int32_t n = (int32_t)sizeof...(B);
         sgcws_value raw[sizeof...(B) + 1] = {};
         int32_t count = 0;
@@ -777,25 +880,26 @@ struct EventArgs {
         check(rc, "event arguments");
         readAll(raw, names, std::index_sequence_for<B...>{});
     }
-    void answer(sgcws_handle args, const std::vector<const char *> &names) {
+    void answer(sgcws_handle args, const EventArgNames &names) {
         answerAll(args, names, std::index_sequence_for<B...>{});
     }
 
 private:
     template <size_t... I>
-    void readAll(const sgcws_value *raw, const std::vector<const char *> &names, std::index_sequence<I...>) {
-        ((std::get<I>(values) = result<std::decay_t<B>>(raw[I], names[I])), ...);
+    void readAll(const sgcws_value *raw, const EventArgNames &names, std::index_sequence<I...>) {
+        ((std::get<I>(values) = result<std::decay_t<B>>(raw[I], names[I].name)), ...);
         (void)raw, (void)names;
     }
     template <size_t... I>
-    void answerAll(sgcws_handle args, const std::vector<const char *> &names, std::index_sequence<I...>) {
+    void answerAll(sgcws_handle args, const EventArgNames &names, std::index_sequence<I...>) {
         (answerOne<B>(args, names[I], std::get<I>(values)), ...);
         (void)args, (void)names;
     }
     template <class A, class T>
-    static void answerOne(sgcws_handle h, const char *name, const T &v) {
-        if constexpr (std::is_lvalue_reference<A>::value && !std::is_const<std::remove_reference_t<A>>::value)
-            ValueType<T>::answer(h, name, v);
+    static void answerOne(sgcws_handle h, const EventArg &arg, const T &v) {
+        if constexpr (std::is_lvalue_reference<A>::value && !std::is_const<std::remove_reference_t<A>>::value &&
+                      Answerable<T>::value)
+            if (arg.answered) ValueType<T>::answer(h, arg.name, v);
     }
 };
 
@@ -823,7 +927,7 @@ struct RegisteredEvent {
 template <class Sig>
 class ArgsSlot final : public Slot<Sig>, public RegisteredEvent {
 public:
-    explicit ArgsSlot(std::vector<const char *> names) : names_(std::move(names)) {}
+    explicit ArgsSlot(EventArgNames names) : names_(std::move(names)) {}
     void dispatch(TsgcWSConnection &conn, const sgcws_event *ev, const std::atomic<bool> &orphaned) const override {
         auto f = this->get();
         if (!f || !ev->args) return;
@@ -841,7 +945,7 @@ public:
     }
 
 private:
-    std::vector<const char *> names_;  // the registry's argument names, in order (string literals)
+    EventArgNames names_;  // the registry's argument names, in order (string literals)
 };
 
 struct Core {
@@ -1289,6 +1393,8 @@ inline std::string paramList(const std::vector<Json> &ps) {
     for (size_t i = 0; i < ps.size(); ++i) {
         const Json &p = ps[i];
         s += (i ? ", " : "") + p.str("name") + (p.flag("var") ? " var " : " ") + p.str("type") + valueList(p);
+        if (p.field("object")) s += " object " + p.str("object");
+        if (p.flag("list")) s += " list";
         if (const Json *d = p.field("default")) s += " = " + d->text;
     }
     return s;
@@ -1305,6 +1411,7 @@ inline std::vector<std::string> describeLines(const Json &c) {
     for (const Json &e : c.list("events"))
         out.push_back("E " + e.str("name") + " " + e.str("id") + (e.flag("connection") ? " conn" : "") +
                       (e.flag("decision") ? " decision" : "") + "(" + paramList(e.list("args")) + ")");
+    for (const Json &o : c.list("objects")) out.push_back("O " + o.str("name") + "(" + paramList(o.list("fields")) + ")");
     std::sort(out.begin(), out.end());
     return out;
 }
@@ -1457,12 +1564,19 @@ protected:
                       method);
         return r;
     }
-    /// The slot of registered event `id` (its arguments named as in the registry, in order).
+    /// The slot of registered event `id` (its arguments named as in the registry, in order; var(name)
+    /// for those answered).
     template <class Fn>
-    std::shared_ptr<detail::Slot<Fn>> event(int32_t id, std::initializer_list<const char *> names) {
-        auto s = std::make_shared<detail::ArgsSlot<Fn>>(std::vector<const char *>(names));
+    std::shared_ptr<detail::Slot<Fn>> event(int32_t id, std::initializer_list<detail::EventArg> names) {
+        auto s = std::make_shared<detail::ArgsSlot<Fn>>(detail::EventArgNames(names));
         core().registered.emplace_back(id, s);
         return s;
+    }
+    /// A var argument of a registered event: the value its handler leaves is the answer.
+    static detail::EventArg var(const char *name) {
+        detail::EventArg a(name);
+        a.answered = true;
+        return a;
     }
     /// A decision event's switch ("Events.OnX"), set as its handler is assigned. `name` is a literal.
     std::function<void(bool)> optIn(const char *name) {

@@ -18,6 +18,10 @@ enum TwsFragmentedMessages { frgOnlyBuffer = 0, frgOnlyFragmented = 1, frgAll = 
 
 enum TwsTLSVersions { tlsUndefined = 0, tls1_0 = 1, tls1_1 = 2, tls1_2 = 3, tls1_3 = 4 };
 
+enum TwsQoS { qosLevel0 = 0, qosLevel1 = 1, qosLevel2 = 2 };
+
+enum TwsQueue { queueLevel0 = 0, queueLevel1 = 1, queueLevel2 = 2 };
+
 namespace detail {
 template <>
 struct EnumTraits<TwsNotifyEvent> {
@@ -30,6 +34,14 @@ struct EnumTraits<TwsFragmentedMessages> {
 template <>
 struct EnumTraits<TwsTLSVersions> {
     static constexpr const char *names[] = {"tlsUndefined", "tls1_0", "tls1_1", "tls1_2", "tls1_3"};
+};
+template <>
+struct EnumTraits<TwsQoS> {
+    static constexpr const char *names[] = {"qosLevel0", "qosLevel1", "qosLevel2"};
+};
+template <>
+struct EnumTraits<TwsQueue> {
+    static constexpr const char *names[] = {"queueLevel0", "queueLevel1", "queueLevel2"};
 };
 }  // namespace detail
 
@@ -254,6 +266,11 @@ public:
     int64_t GetWriteQueueLimit() const { return detail::get<int64_t>(h_, p_ + "WriteQueueLimit"); }
     void SetWriteQueueLimit(int64_t v) { detail::set(h_, p_ + "WriteQueueLimit", v); }
     SGCWS_CPP_PROPERTY(int64_t, WriteQueueLimit)
+
+    /// serve the built-in JavaScript libraries (/sgcWebSockets.js, /esegece.com.js, ...)
+    bool GetJavascriptFiles() const { return detail::get<bool>(h_, p_ + "JavascriptFiles"); }
+    void SetJavascriptFiles(bool v) { detail::set(h_, p_ + "JavascriptFiles", v); }
+    SGCWS_CPP_PROPERTY(bool, JavascriptFiles)
 
 private:
     sgcws_handle h_;

@@ -15,6 +15,145 @@
 
 namespace sgcws {
 
+/// "RPCAuthentication" of a component: a view over its handle, cheap to copy.
+class TsgcWSRPCAuthentication_Options {
+public:
+    TsgcWSRPCAuthentication_Options(sgcws_handle h, std::string prefix) : h_(h), p_(std::move(prefix)) {}
+
+    /// RPCs must be allowed by Methods or OnRPCAuthentication
+    bool GetEnabled() const { return detail::get<bool>(h_, p_ + "Enabled"); }
+    void SetEnabled(bool v) { detail::set(h_, p_ + "Enabled", v); }
+    SGCWS_CPP_PROPERTY(bool, Enabled)
+
+    /// allowed methods: "method" or "method=user" per line
+    TStrings GetMethods() const { return detail::get<TStrings>(h_, p_ + "Methods"); }
+    void SetMethods(const TStrings &v) { detail::set(h_, p_ + "Methods", v); }
+    SGCWS_CPP_PROPERTY(TStrings, Methods)
+
+private:
+    sgcws_handle h_;
+    std::string p_;  // the group's path and a dot
+};
+
+/// "QoS" of a component: a view over its handle, cheap to copy.
+class TsgcWSQoS_Options {
+public:
+    TsgcWSQoS_Options(sgcws_handle h, std::string prefix) : h_(h), p_(std::move(prefix)) {}
+
+    /// quality of service of the messages sent
+    TwsQoS GetLevel() const { return detail::get<TwsQoS>(h_, p_ + "Level"); }
+    void SetLevel(TwsQoS v) { detail::set(h_, p_ + "Level", v); }
+    SGCWS_CPP_PROPERTY(TwsQoS, Level)
+
+    /// seconds between retransmission checks
+    int64_t GetInterval() const { return detail::get<int64_t>(h_, p_ + "Interval"); }
+    void SetInterval(int64_t v) { detail::set(h_, p_ + "Interval", v); }
+    SGCWS_CPP_PROPERTY(int64_t, Interval)
+
+    /// seconds before an unacknowledged message is sent again
+    int64_t GetTimeout() const { return detail::get<int64_t>(h_, p_ + "Timeout"); }
+    void SetTimeout(int64_t v) { detail::set(h_, p_ + "Timeout", v); }
+    SGCWS_CPP_PROPERTY(int64_t, Timeout)
+
+private:
+    sgcws_handle h_;
+    std::string p_;  // the group's path and a dot
+};
+
+/// "Acknowledgment" of a component: a view over its handle, cheap to copy.
+class TsgcWSPresenceAcknowledgment_Options {
+public:
+    TsgcWSPresenceAcknowledgment_Options(sgcws_handle h, std::string prefix) : h_(h), p_(std::move(prefix)) {}
+
+    /// ids on outgoing messages, re-sent until acknowledged
+    bool GetEnabled() const { return detail::get<bool>(h_, p_ + "Enabled"); }
+    void SetEnabled(bool v) { detail::set(h_, p_ + "Enabled", v); }
+    SGCWS_CPP_PROPERTY(bool, Enabled)
+
+    /// seconds between checks of unacknowledged messages
+    int64_t GetInterval() const { return detail::get<int64_t>(h_, p_ + "Interval"); }
+    void SetInterval(int64_t v) { detail::set(h_, p_ + "Interval", v); }
+    SGCWS_CPP_PROPERTY(int64_t, Interval)
+
+    /// seconds before a message is sent again
+    int64_t GetTimeout() const { return detail::get<int64_t>(h_, p_ + "Timeout"); }
+    void SetTimeout(int64_t v) { detail::set(h_, p_ + "Timeout", v); }
+    SGCWS_CPP_PROPERTY(int64_t, Timeout)
+
+private:
+    sgcws_handle h_;
+    std::string p_;  // the group's path and a dot
+};
+
+/// "Presence" of a component: a view over its handle, cheap to copy.
+class TsgcWSPresenceMember_Options {
+public:
+    TsgcWSPresenceMember_Options(sgcws_handle h, std::string prefix) : h_(h), p_(std::move(prefix)) {}
+
+    /// this member's name, sent when it joins
+    std::string GetName() const { return detail::get<std::string>(h_, p_ + "Name"); }
+    void SetName(const std::string &v) { detail::set(h_, p_ + "Name", v); }
+    SGCWS_CPP_PROPERTY(std::string, Name)
+
+    /// this member's additional info
+    std::string GetInfo() const { return detail::get<std::string>(h_, p_ + "Info"); }
+    void SetInfo(const std::string &v) { detail::set(h_, p_ + "Info", v); }
+    SGCWS_CPP_PROPERTY(std::string, Info)
+
+private:
+    sgcws_handle h_;
+    std::string p_;  // the group's path and a dot
+};
+
+/// TsgcWSPresenceMember: a member: ID, Name and Info given by the client.
+struct TsgcWSPresenceMember {
+    std::string ID;
+    std::string Name;
+    std::string Info;
+};
+
+/// TsgcWSPresenceMemberList: a list of TsgcWSPresenceMember (a std::vector) with the manual's Member[i] and Count.
+class TsgcWSPresenceMemberList : public TObjectList<TsgcWSPresenceMember> {
+public:
+    const TsgcWSPresenceMember &GetMember(int i) const { return at((size_t)i); }
+    SGCWS_CPP_INDEXED(TsgcWSPresenceMember, Member)
+};
+
+/// TsgcWSPresenceChannel: a channel.
+struct TsgcWSPresenceChannel {
+    std::string Name;
+};
+
+/// TsgcWSPresenceError: an error: Code and Text.
+struct TsgcWSPresenceError {
+    int64_t Code = 0;
+    std::string Text;
+};
+
+/// TsgcWSPresenceMsg: a published text.
+struct TsgcWSPresenceMsg {
+    std::string Text;
+};
+
+namespace detail {
+template <>
+struct ObjectFields<TsgcWSPresenceMember> {
+    static constexpr auto members = std::make_tuple(&TsgcWSPresenceMember::ID, &TsgcWSPresenceMember::Name, &TsgcWSPresenceMember::Info);
+};
+template <>
+struct ObjectFields<TsgcWSPresenceChannel> {
+    static constexpr auto members = std::make_tuple(&TsgcWSPresenceChannel::Name);
+};
+template <>
+struct ObjectFields<TsgcWSPresenceError> {
+    static constexpr auto members = std::make_tuple(&TsgcWSPresenceError::Code, &TsgcWSPresenceError::Text);
+};
+template <>
+struct ObjectFields<TsgcWSPresenceMsg> {
+    static constexpr auto members = std::make_tuple(&TsgcWSPresenceMsg::Text);
+};
+}  // namespace detail
+
 /// TsgcWSProtocol_Server_Base: the base of a host-written server sub-protocol.
 class TsgcWSProtocol_Server_Base : public TsgcWSProtocol {
 public:
@@ -90,6 +229,336 @@ public:
     EventProperty<OnBinaryFn> OnBinary{event<OnBinaryFn>(101, {"Data"})};
 };
 
+/// TsgcWSPServer_sgc: the sgc default protocol server (JSON-RPC 2.0: RPC, pub/sub, QoS, queues, transactions).
+class TsgcWSPServer_sgc : public TsgcWSProtocol {
+public:
+    /// `owner` is accepted for the manual's `new TsgcWSPServer_sgc(NULL)` and ignored.
+    explicit TsgcWSPServer_sgc(void *owner = nullptr) : TsgcWSProtocol(SGCWS_KIND_TsgcWSPServer_sgc) { (void)owner; }
+    TsgcWSPServer_sgc(TsgcWSPServer_sgc &&) noexcept = default;
+    TsgcWSPServer_sgc &operator=(TsgcWSPServer_sgc &&) noexcept = default;
+
+    /// the TsgcWebSocketServer (handle) this protocol is attached to; 0 = none
+    sgcws_handle GetServer() const { return detail::get<sgcws_handle>(h(), "Server"); }
+    void SetServer(const TsgcWebSocketServer *v) { detail::set(h(), "Server", detail::handleOf(v)); }
+    void SetServer(const TsgcWebSocketServer &v) { SetServer(&v); }
+    SGCWS_CPP_REF(TsgcWebSocketServer, Server)
+
+    /// channels take MatchesMask wildcards (*, ?, [a-z]); else only a trailing *
+    bool GetUseMatchesMasks() const { return detail::get<bool>(h(), "UseMatchesMasks"); }
+    void SetUseMatchesMasks(bool v) { detail::set(h(), "UseMatchesMasks", v); }
+    SGCWS_CPP_PROPERTY(bool, UseMatchesMasks)
+
+    /// the active subscriptions
+    TStrings GetSubscriptions() const { return detail::get<TStrings>(h(), "Subscriptions"); }
+    SGCWS_CPP_PROPERTY_RO(TStrings, Subscriptions)
+
+    /// ms a decision event may take; 0 = 10000
+    int64_t GetDecisionTimeout() const { return detail::get<int64_t>(h(), "DecisionTimeout"); }
+    void SetDecisionTimeout(int64_t v) { detail::set(h(), "DecisionTimeout", v); }
+    SGCWS_CPP_PROPERTY(int64_t, DecisionTimeout)
+
+    TsgcWSRPCAuthentication_Options GetRPCAuthentication() const { return TsgcWSRPCAuthentication_Options(h(), "RPCAuthentication."); }
+    SGCWS_CPP_PROPERTY_RO(TsgcWSRPCAuthentication_Options, RPCAuthentication)
+
+    TsgcWSQoS_Options GetQoS() const { return TsgcWSQoS_Options(h(), "QoS."); }
+    SGCWS_CPP_PROPERTY_RO(TsgcWSQoS_Options, QoS)
+
+    /// sends Text to the subscribers of Channel (wildcards allowed), optionally queued
+    void Publish(const std::string &Text, const std::string &Channel, const std::string &Exclude = "", const std::string &Include = "", TwsQueue Queue = queueLevel0) { invoke("Publish", {detail::arg(Text), detail::arg(Channel), detail::arg(Exclude), detail::arg(Include), detail::arg(Queue)}); }
+
+    /// sends Text to every connection, or to the subscribers of Channel
+    void Broadcast(const std::string &Text, const std::string &Channel = "", const std::string &Exclude = "", const std::string &Include = "") { invoke("Broadcast", {detail::arg(Text), detail::arg(Channel), detail::arg(Exclude), detail::arg(Include)}); }
+
+    /// sends Text to the connection(s) with Guid (comma-separated)
+    void WriteData(const std::string &Guid, const std::string &Text) { invoke("WriteData", {detail::arg(Guid), detail::arg(Text)}); }
+
+    /// answers the RPC with ID (Result: JSON object/array or text)
+    void RPCResult(const std::string &ID, const std::string &Result) { invoke("RPCResult", {detail::arg(ID), detail::arg(Result)}); }
+
+    /// answers the RPC with ID with a JSON-RPC error
+    void RPCError(const std::string &ID, int64_t Code, const std::string &Message, const std::string &Data = "") { invoke("RPCError", {detail::arg(ID), detail::arg(Code), detail::arg(Message), detail::arg(Data)}); }
+
+    /// subscribes the connection with Guid to Channel
+    void Subscribe(const std::string &Channel, const std::string &Guid) { invoke("Subscribe", {detail::arg(Channel), detail::arg(Guid)}); }
+
+    /// unsubscribes the connection with Guid from Channel
+    void UnSubscribe(const std::string &Channel, const std::string &Guid) { invoke("UnSubscribe", {detail::arg(Channel), detail::arg(Guid)}); }
+
+    /// drops the messages queued for Channel; False if there were none
+    bool ClearQueue(const std::string &Channel) { return detail::result<bool>(invoke("ClearQueue", {detail::arg(Channel)}), "ClearQueue"); }
+
+    using OnRPCAuthenticationFn = void(TsgcWSConnection &, const std::string &Method, const std::string &User, const std::string &Password, bool &Authenticated);
+    EventProperty<OnRPCAuthenticationFn> OnRPCAuthentication{event<OnRPCAuthenticationFn>(100, {"Method", "User", "Password", var("Authenticated")}), optIn("Events.OnRPCAuthentication")};
+
+    using OnRPCFn = void(TsgcWSConnection &, const std::string &ID, const std::string &Method, const std::string &Params);
+    EventProperty<OnRPCFn> OnRPC{event<OnRPCFn>(101, {"ID", "Method", "Params"})};
+
+    using OnNotificationFn = void(TsgcWSConnection &, const std::string &Method, const std::string &Params);
+    EventProperty<OnNotificationFn> OnNotification{event<OnNotificationFn>(102, {"Method", "Params"})};
+
+    using OnBeforeSubscriptionFn = void(TsgcWSConnection &, const std::string &Subscription, bool &Accept);
+    EventProperty<OnBeforeSubscriptionFn> OnBeforeSubscription{event<OnBeforeSubscriptionFn>(103, {"Subscription", var("Accept")}), optIn("Events.OnBeforeSubscription")};
+
+    using OnSubscriptionFn = void(TsgcWSConnection &, const std::string &Subscription);
+    EventProperty<OnSubscriptionFn> OnSubscription{event<OnSubscriptionFn>(104, {"Subscription"})};
+
+    using OnUnSubscriptionFn = void(TsgcWSConnection &, const std::string &Subscription);
+    EventProperty<OnUnSubscriptionFn> OnUnSubscription{event<OnUnSubscriptionFn>(105, {"Subscription"})};
+
+    using OnRawMessageFn = void(TsgcWSConnection &, const std::string &Text, bool &Handled);
+    EventProperty<OnRawMessageFn> OnRawMessage{event<OnRawMessageFn>(106, {"Text", var("Handled")}), optIn("Events.OnRawMessage")};
+
+    using OnBeforePublishFn = void(TsgcWSConnection &, const std::string &Channel, std::string &Text, bool &Accept);
+    EventProperty<OnBeforePublishFn> OnBeforePublish{event<OnBeforePublishFn>(107, {"Channel", var("Text"), var("Accept")}), optIn("Events.OnBeforePublish")};
+
+    using OnAcknowledgmentFn = void(TsgcWSConnection &, const std::string &Id);
+    EventProperty<OnAcknowledgmentFn> OnAcknowledgment{event<OnAcknowledgmentFn>(108, {"Id"})};
+
+    using OnMessageFn = void(TsgcWSConnection &, const std::string &Text);
+    EventProperty<OnMessageFn> OnMessage{event<OnMessageFn>(109, {"Text"})};
+};
+
+/// TsgcWSPClient_sgc: the sgc default protocol client (JSON-RPC 2.0: RPC, pub/sub, QoS, queues, transactions).
+class TsgcWSPClient_sgc : public TsgcWSProtocol {
+public:
+    /// `owner` is accepted for the manual's `new TsgcWSPClient_sgc(NULL)` and ignored.
+    explicit TsgcWSPClient_sgc(void *owner = nullptr) : TsgcWSProtocol(SGCWS_KIND_TsgcWSPClient_sgc) { (void)owner; }
+    TsgcWSPClient_sgc(TsgcWSPClient_sgc &&) noexcept = default;
+    TsgcWSPClient_sgc &operator=(TsgcWSPClient_sgc &&) noexcept = default;
+
+    /// the TsgcWebSocketClient (handle) this protocol is attached to; 0 = none
+    sgcws_handle GetClient() const { return detail::get<sgcws_handle>(h(), "Client"); }
+    void SetClient(const TsgcWebSocketClient *v) { detail::set(h(), "Client", detail::handleOf(v)); }
+    void SetClient(const TsgcWebSocketClient &v) { SetClient(&v); }
+    SGCWS_CPP_REF(TsgcWebSocketClient, Client)
+
+    /// hold received messages unprocessed until Queue is False again
+    bool GetQueue() const { return detail::get<bool>(h(), "Queue"); }
+    void SetQueue(bool v) { detail::set(h(), "Queue", v); }
+    SGCWS_CPP_PROPERTY(bool, Queue)
+
+    /// the active subscriptions
+    TStrings GetSubscriptions() const { return detail::get<TStrings>(h(), "Subscriptions"); }
+    SGCWS_CPP_PROPERTY_RO(TStrings, Subscriptions)
+
+    /// ms a decision event may take; 0 = 10000
+    int64_t GetDecisionTimeout() const { return detail::get<int64_t>(h(), "DecisionTimeout"); }
+    void SetDecisionTimeout(int64_t v) { detail::set(h(), "DecisionTimeout", v); }
+    SGCWS_CPP_PROPERTY(int64_t, DecisionTimeout)
+
+    TsgcWSQoS_Options GetQoS() const { return TsgcWSQoS_Options(h(), "QoS."); }
+    SGCWS_CPP_PROPERTY_RO(TsgcWSQoS_Options, QoS)
+
+    /// sends Text to the subscribers of Channel, optionally queued on the server
+    void Publish(const std::string &Text, const std::string &Channel, TwsQueue Queue = queueLevel0) { invoke("Publish", {detail::arg(Text), detail::arg(Channel), detail::arg(Queue)}); }
+
+    /// calls Method with Params (JSON); OnRPCResult or OnRPCError answers ID
+    void RPC(const std::string &ID, const std::string &Method, const std::string &Params = "") { invoke("RPC", {detail::arg(ID), detail::arg(Method), detail::arg(Params)}); }
+
+    /// sends a notification (no answer)
+    void Notify(const std::string &Method, const std::string &Params = "") { invoke("Notify", {detail::arg(Method), detail::arg(Params)}); }
+
+    /// asks the server to send Text to every client, or to the subscribers of Channel
+    void Broadcast(const std::string &Text, const std::string &Channel = "") { invoke("Broadcast", {detail::arg(Text), detail::arg(Channel)}); }
+
+    /// sends Text to the server (OnMessage there)
+    void WriteData(const std::string &Text) { invoke("WriteData", {detail::arg(Text)}); }
+
+    /// subscribes to Channel (wildcards allowed): OnSubscription confirms
+    void Subscribe(const std::string &Channel) { invoke("Subscribe", {detail::arg(Channel)}); }
+
+    /// unsubscribes from Channel: OnUnSubscription confirms
+    void UnSubscribe(const std::string &Channel) { invoke("UnSubscribe", {detail::arg(Channel)}); }
+
+    /// unsubscribes from every channel
+    void UnSubscribeAll() { invoke("UnSubscribeAll", {}); }
+
+    /// asks for the session id: OnSession answers
+    void GetSession() { invoke("GetSession", {}); }
+
+    /// holds the messages for Channel on the server until Commit or RollBack
+    void StartTransaction(const std::string &Channel) { invoke("StartTransaction", {detail::arg(Channel)}); }
+
+    /// processes the messages held for Channel
+    void Commit(const std::string &Channel) { invoke("Commit", {detail::arg(Channel)}); }
+
+    /// drops the messages held for Channel
+    void RollBack(const std::string &Channel) { invoke("RollBack", {detail::arg(Channel)}); }
+
+    using OnEventFn = void(TsgcWSConnection &, const std::string &Channel, const std::string &Text);
+    EventProperty<OnEventFn> OnEvent{event<OnEventFn>(100, {"Channel", "Text"})};
+
+    using OnRPCResultFn = void(TsgcWSConnection &, const std::string &Id, const std::string &Result);
+    EventProperty<OnRPCResultFn> OnRPCResult{event<OnRPCResultFn>(101, {"Id", "Result"})};
+
+    using OnRPCErrorFn = void(TsgcWSConnection &, const std::string &Id, int64_t ErrorCode, const std::string &ErrorMessage, const std::string &ErrorData);
+    EventProperty<OnRPCErrorFn> OnRPCError{event<OnRPCErrorFn>(102, {"Id", "ErrorCode", "ErrorMessage", "ErrorData"})};
+
+    using OnAcknowledgmentFn = void(TsgcWSConnection &, const std::string &Id);
+    EventProperty<OnAcknowledgmentFn> OnAcknowledgment{event<OnAcknowledgmentFn>(103, {"Id"})};
+
+    using OnRawMessageFn = void(TsgcWSConnection &, const std::string &Text, bool &Handled);
+    EventProperty<OnRawMessageFn> OnRawMessage{event<OnRawMessageFn>(104, {"Text", var("Handled")}), optIn("Events.OnRawMessage")};
+
+    using OnSessionFn = void(TsgcWSConnection &, const std::string &Guid);
+    EventProperty<OnSessionFn> OnSession{event<OnSessionFn>(105, {"Guid"})};
+
+    using OnSubscriptionFn = void(TsgcWSConnection &, const std::string &Subscription);
+    EventProperty<OnSubscriptionFn> OnSubscription{event<OnSubscriptionFn>(106, {"Subscription"})};
+
+    using OnUnSubscriptionFn = void(TsgcWSConnection &, const std::string &Subscription);
+    EventProperty<OnUnSubscriptionFn> OnUnSubscription{event<OnUnSubscriptionFn>(107, {"Subscription"})};
+
+    using OnMessageFn = void(TsgcWSConnection &, const std::string &Text);
+    EventProperty<OnMessageFn> OnMessage{event<OnMessageFn>(108, {"Text"})};
+};
+
+/// TsgcWSPServer_Presence: the Presence protocol server: who is online, per channel.
+class TsgcWSPServer_Presence : public TsgcWSProtocol {
+public:
+    /// `owner` is accepted for the manual's `new TsgcWSPServer_Presence(NULL)` and ignored.
+    explicit TsgcWSPServer_Presence(void *owner = nullptr) : TsgcWSProtocol(SGCWS_KIND_TsgcWSPServer_Presence) { (void)owner; }
+    TsgcWSPServer_Presence(TsgcWSPServer_Presence &&) noexcept = default;
+    TsgcWSPServer_Presence &operator=(TsgcWSPServer_Presence &&) noexcept = default;
+
+    /// the TsgcWebSocketServer (handle) this protocol is attached to; 0 = none
+    sgcws_handle GetServer() const { return detail::get<sgcws_handle>(h(), "Server"); }
+    void SetServer(const TsgcWebSocketServer *v) { detail::set(h(), "Server", detail::handleOf(v)); }
+    void SetServer(const TsgcWebSocketServer &v) { SetServer(&v); }
+    SGCWS_CPP_REF(TsgcWebSocketServer, Server)
+
+    /// strings on the wire as sgc@b64:<base64>
+    bool GetEncodeBase64() const { return detail::get<bool>(h(), "EncodeBase64"); }
+    void SetEncodeBase64(bool v) { detail::set(h(), "EncodeBase64", v); }
+    SGCWS_CPP_PROPERTY(bool, EncodeBase64)
+
+    /// ms a decision event may take; 0 = 10000
+    int64_t GetDecisionTimeout() const { return detail::get<int64_t>(h(), "DecisionTimeout"); }
+    void SetDecisionTimeout(int64_t v) { detail::set(h(), "DecisionTimeout", v); }
+    SGCWS_CPP_PROPERTY(int64_t, DecisionTimeout)
+
+    TsgcWSPresenceAcknowledgment_Options GetAcknowledgment() const { return TsgcWSPresenceAcknowledgment_Options(h(), "Acknowledgment."); }
+    SGCWS_CPP_PROPERTY_RO(TsgcWSPresenceAcknowledgment_Options, Acknowledgment)
+
+    /// sends Text to every connection, or to the members of Channel
+    void Broadcast(const std::string &Text, const std::string &Channel = "") { invoke("Broadcast", {detail::arg(Text), detail::arg(Channel)}); }
+
+    using OnBeforeNewMemberFn = void(TsgcWSConnection &, const TsgcWSPresenceMember &aMember, bool &Accept);
+    EventProperty<OnBeforeNewMemberFn> OnBeforeNewMember{event<OnBeforeNewMemberFn>(100, {"aMember", var("Accept")}), optIn("Events.OnBeforeNewMember")};
+
+    using OnNewMemberFn = void(TsgcWSConnection &, const TsgcWSPresenceMember &aMember);
+    EventProperty<OnNewMemberFn> OnNewMember{event<OnNewMemberFn>(101, {"aMember"})};
+
+    using OnBeforeNewChannelFn = void(TsgcWSConnection &, const TsgcWSPresenceChannel &aChannel, const TsgcWSPresenceMember &aMember, bool &Accept);
+    EventProperty<OnBeforeNewChannelFn> OnBeforeNewChannel{event<OnBeforeNewChannelFn>(102, {"aChannel", "aMember", var("Accept")}), optIn("Events.OnBeforeNewChannel")};
+
+    using OnNewChannelFn = void(TsgcWSConnection &, TsgcWSPresenceChannel &aChannel);
+    EventProperty<OnNewChannelFn> OnNewChannel{event<OnNewChannelFn>(103, {"aChannel"})};
+
+    using OnBeforeNewChannelMemberFn = void(TsgcWSConnection &, const TsgcWSPresenceChannel &aChannel, const TsgcWSPresenceMember &aMember, bool &Accept);
+    EventProperty<OnBeforeNewChannelMemberFn> OnBeforeNewChannelMember{event<OnBeforeNewChannelMemberFn>(104, {"aChannel", "aMember", var("Accept")}), optIn("Events.OnBeforeNewChannelMember")};
+
+    using OnNewChannelMemberFn = void(TsgcWSConnection &, const TsgcWSPresenceChannel &aChannel, const TsgcWSPresenceMember &aMember);
+    EventProperty<OnNewChannelMemberFn> OnNewChannelMember{event<OnNewChannelMemberFn>(105, {"aChannel", "aMember"})};
+
+    using OnRemoveChannelMemberFn = void(TsgcWSConnection &, const TsgcWSPresenceChannel &aChannel, const TsgcWSPresenceMember &aMember);
+    EventProperty<OnRemoveChannelMemberFn> OnRemoveChannelMember{event<OnRemoveChannelMemberFn>(106, {"aChannel", "aMember"})};
+
+    using OnRemoveMemberFn = void(TsgcWSConnection &, const TsgcWSPresenceMember &aMember);
+    EventProperty<OnRemoveMemberFn> OnRemoveMember{event<OnRemoveMemberFn>(107, {"aMember"})};
+
+    using OnErrorMemberChannelFn = void(TsgcWSConnection &, const TsgcWSPresenceError &aError, const TsgcWSPresenceChannel &aChannel, const TsgcWSPresenceMember &aMember);
+    EventProperty<OnErrorMemberChannelFn> OnErrorMemberChannel{event<OnErrorMemberChannelFn>(108, {"aError", "aChannel", "aMember"})};
+
+    using OnErrorPublishMsgFn = void(TsgcWSConnection &, const TsgcWSPresenceError &aError, const TsgcWSPresenceMsg &aMsg, const TsgcWSPresenceChannel &aChannel, const TsgcWSPresenceMember &aMember);
+    EventProperty<OnErrorPublishMsgFn> OnErrorPublishMsg{event<OnErrorPublishMsgFn>(109, {"aError", "aMsg", "aChannel", "aMember"})};
+
+    using OnBeforePublishMsgFn = void(TsgcWSConnection &, const TsgcWSPresenceMsg &aMsg, const TsgcWSPresenceChannel &aChannel, const TsgcWSPresenceMember &aMember, bool &Accept);
+    EventProperty<OnBeforePublishMsgFn> OnBeforePublishMsg{event<OnBeforePublishMsgFn>(110, {"aMsg", "aChannel", "aMember", var("Accept")}), optIn("Events.OnBeforePublishMsg")};
+
+    using OnBeforeSendMembersFn = void(TsgcWSConnection &, const TsgcWSPresenceMemberList &aMembers, const TsgcWSPresenceChannel &aChannel, const TsgcWSPresenceMember &aMember, bool &Accept);
+    EventProperty<OnBeforeSendMembersFn> OnBeforeSendMembers{event<OnBeforeSendMembersFn>(111, {"aMembers", "aChannel", "aMember", var("Accept")}), optIn("Events.OnBeforeSendMembers")};
+};
+
+/// TsgcWSPClient_Presence: the Presence protocol client: joins as a member, subscribes to channels, sees who is there.
+class TsgcWSPClient_Presence : public TsgcWSProtocol {
+public:
+    /// `owner` is accepted for the manual's `new TsgcWSPClient_Presence(NULL)` and ignored.
+    explicit TsgcWSPClient_Presence(void *owner = nullptr) : TsgcWSProtocol(SGCWS_KIND_TsgcWSPClient_Presence) { (void)owner; }
+    TsgcWSPClient_Presence(TsgcWSPClient_Presence &&) noexcept = default;
+    TsgcWSPClient_Presence &operator=(TsgcWSPClient_Presence &&) noexcept = default;
+
+    /// the TsgcWebSocketClient (handle) this protocol is attached to; 0 = none
+    sgcws_handle GetClient() const { return detail::get<sgcws_handle>(h(), "Client"); }
+    void SetClient(const TsgcWebSocketClient *v) { detail::set(h(), "Client", detail::handleOf(v)); }
+    void SetClient(const TsgcWebSocketClient &v) { SetClient(&v); }
+    SGCWS_CPP_REF(TsgcWebSocketClient, Client)
+
+    /// strings on the wire as sgc@b64:<base64>
+    bool GetEncodeBase64() const { return detail::get<bool>(h(), "EncodeBase64"); }
+    void SetEncodeBase64(bool v) { detail::set(h(), "EncodeBase64", v); }
+    SGCWS_CPP_PROPERTY(bool, EncodeBase64)
+
+    /// ms a decision event may take; 0 = 10000
+    int64_t GetDecisionTimeout() const { return detail::get<int64_t>(h(), "DecisionTimeout"); }
+    void SetDecisionTimeout(int64_t v) { detail::set(h(), "DecisionTimeout", v); }
+    SGCWS_CPP_PROPERTY(int64_t, DecisionTimeout)
+
+    TsgcWSPresenceMember_Options GetPresence() const { return TsgcWSPresenceMember_Options(h(), "Presence."); }
+    SGCWS_CPP_PROPERTY_RO(TsgcWSPresenceMember_Options, Presence)
+
+    TsgcWSPresenceAcknowledgment_Options GetAcknowledgment() const { return TsgcWSPresenceAcknowledgment_Options(h(), "Acknowledgment."); }
+    SGCWS_CPP_PROPERTY_RO(TsgcWSPresenceAcknowledgment_Options, Acknowledgment)
+
+    /// joins Channel (created if new)
+    void Subscribe(const std::string &Channel) { invoke("Subscribe", {detail::arg(Channel)}); }
+
+    /// leaves Channel
+    void Unsubscribe(const std::string &Channel) { invoke("Unsubscribe", {detail::arg(Channel)}); }
+
+    /// sends Text to the members of Channel ('' = all members)
+    void Publish(const std::string &Text, const std::string &Channel = "") { invoke("Publish", {detail::arg(Text), detail::arg(Channel)}); }
+
+    /// asks for the members of Channel ('' = all): OnGetMembers answers
+    void GetMembers(const std::string &Channel = "") { invoke("GetMembers", {detail::arg(Channel)}); }
+
+    /// invites the member with MemberId to Channel
+    void Invite(const std::string &Channel, const std::string &MemberId) { invoke("Invite", {detail::arg(Channel), detail::arg(MemberId)}); }
+
+    using OnSessionFn = void(TsgcWSConnection &, const std::string &Guid);
+    EventProperty<OnSessionFn> OnSession{event<OnSessionFn>(100, {"Guid"})};
+
+    using OnNewMemberFn = void(TsgcWSConnection &, const TsgcWSPresenceMember &aMember);
+    EventProperty<OnNewMemberFn> OnNewMember{event<OnNewMemberFn>(101, {"aMember"})};
+
+    using OnRemoveMemberFn = void(TsgcWSConnection &, const TsgcWSPresenceMember &aMember);
+    EventProperty<OnRemoveMemberFn> OnRemoveMember{event<OnRemoveMemberFn>(102, {"aMember"})};
+
+    using OnNewChannelMemberFn = void(TsgcWSConnection &, const TsgcWSPresenceChannel &aChannel, const TsgcWSPresenceMember &aMember);
+    EventProperty<OnNewChannelMemberFn> OnNewChannelMember{event<OnNewChannelMemberFn>(103, {"aChannel", "aMember"})};
+
+    using OnRemoveChannelMemberFn = void(TsgcWSConnection &, const TsgcWSPresenceChannel &aChannel, const TsgcWSPresenceMember &aMember);
+    EventProperty<OnRemoveChannelMemberFn> OnRemoveChannelMember{event<OnRemoveChannelMemberFn>(104, {"aChannel", "aMember"})};
+
+    using OnPublishMsgFn = void(TsgcWSConnection &, const TsgcWSPresenceMsg &aMsg, const TsgcWSPresenceChannel &aChannel, const TsgcWSPresenceMember &aMember);
+    EventProperty<OnPublishMsgFn> OnPublishMsg{event<OnPublishMsgFn>(105, {"aMsg", "aChannel", "aMember"})};
+
+    using OnGetMembersFn = void(TsgcWSConnection &, const TsgcWSPresenceMemberList &aMembers, const TsgcWSPresenceChannel &aChannel);
+    EventProperty<OnGetMembersFn> OnGetMembers{event<OnGetMembersFn>(106, {"aMembers", "aChannel"})};
+
+    using OnErrorMemberChannelFn = void(TsgcWSConnection &, const TsgcWSPresenceError &aError, const TsgcWSPresenceChannel &aChannel, const TsgcWSPresenceMember &aMember);
+    EventProperty<OnErrorMemberChannelFn> OnErrorMemberChannel{event<OnErrorMemberChannelFn>(107, {"aError", "aChannel", "aMember"})};
+
+    using OnErrorPublishMsgFn = void(TsgcWSConnection &, const TsgcWSPresenceError &aError, const TsgcWSPresenceMsg &aMsg, const TsgcWSPresenceChannel &aChannel, const TsgcWSPresenceMember &aMember);
+    EventProperty<OnErrorPublishMsgFn> OnErrorPublishMsg{event<OnErrorPublishMsgFn>(108, {"aError", "aMsg", "aChannel", "aMember"})};
+
+    using OnChannelInvitationFn = void(TsgcWSConnection &, const TsgcWSPresenceMember &aMember, const TsgcWSPresenceChannel &aChannel, bool &Accept, int64_t &ErrorCode, std::string &ErrorText);
+    EventProperty<OnChannelInvitationFn> OnChannelInvitation{event<OnChannelInvitationFn>(109, {"aMember", "aChannel", var("Accept"), var("ErrorCode"), var("ErrorText")}), optIn("Events.OnChannelInvitation")};
+
+    using OnChannelInvitationResponseFn = void(TsgcWSConnection &, const TsgcWSPresenceMember &aMember, const TsgcWSPresenceChannel &aChannel, bool &Accept, int64_t &ErrorCode, std::string &ErrorText);
+    EventProperty<OnChannelInvitationResponseFn> OnChannelInvitationResponse{event<OnChannelInvitationResponseFn>(110, {"aMember", "aChannel", "Accept", "ErrorCode", "ErrorText"})};
+};
+
 namespace detail {
 // What the generated classes were made from: describeLines of each class's description.
 inline const GeneratedClass generatedClasses[] = {
@@ -155,6 +624,7 @@ inline const GeneratedClass generatedClasses[] = {
      "P MaxConnections Integer\n"
      "P NotifyEvents Enum {neAsynchronous,neSynchronous,neNoSync}\n"
      "P Options.FragmentedMessages Enum {frgOnlyBuffer,frgOnlyFragmented,frgAll}\n"
+     "P Options.JavascriptFiles Boolean\n"
      "P Options.MaxMessageSize Integer\n"
      "P Options.ValidateUTF8 Boolean\n"
      "P Options.WriteQueueLimit Integer\n"
@@ -199,6 +669,7 @@ inline const GeneratedClass generatedClasses[] = {
      "P MaxConnections Integer\n"
      "P NotifyEvents Enum {neAsynchronous,neSynchronous,neNoSync}\n"
      "P Options.FragmentedMessages Enum {frgOnlyBuffer,frgOnlyFragmented,frgAll}\n"
+     "P Options.JavascriptFiles Boolean\n"
      "P Options.MaxMessageSize Integer\n"
      "P Options.ValidateUTF8 Boolean\n"
      "P Options.WriteQueueLimit Integer\n"
@@ -246,6 +717,131 @@ inline const GeneratedClass generatedClasses[] = {
      "P DecisionTimeout Integer\n"
      "P NotifyEvents Enum {neAsynchronous,neSynchronous,neNoSync}\n"
      "P Protocol String\n"},
+    {18, "TsgcWSPServer_sgc",
+     "E OnAcknowledgment 108 conn(Id String)\n"
+     "E OnBeforePublish 107 conn decision(Channel String, Text var String, Accept var Boolean)\n"
+     "E OnBeforeSubscription 103 conn decision(Subscription String, Accept var Boolean)\n"
+     "E OnMessage 109 conn(Text String)\n"
+     "E OnNotification 102 conn(Method String, Params String)\n"
+     "E OnRPC 101 conn(ID String, Method String, Params String)\n"
+     "E OnRPCAuthentication 100 conn decision(Method String, User String, Password String, Authenticated var Boolean)\n"
+     "E OnRawMessage 106 conn decision(Text String, Handled var Boolean)\n"
+     "E OnSubscription 104 conn(Subscription String)\n"
+     "E OnUnSubscription 105 conn(Subscription String)\n"
+     "M Broadcast(Text String, Channel String = , Exclude String = , Include String = ) None\n"
+     "M ClearQueue(Channel String) Boolean\n"
+     "M Publish(Text String, Channel String, Exclude String = , Include String = , Queue Integer {queueLevel0,queueLevel1,queueLevel2} = 0) None\n"
+     "M RPCError(ID String, Code Integer, Message String, Data String = ) None\n"
+     "M RPCResult(ID String, Result String) None\n"
+     "M Subscribe(Channel String, Guid String) None\n"
+     "M UnSubscribe(Channel String, Guid String) None\n"
+     "M WriteData(Guid String, Text String) None\n"
+     "P DecisionTimeout Integer\n"
+     "P Events.OnBeforePublish Boolean\n"
+     "P Events.OnBeforeSubscription Boolean\n"
+     "P Events.OnRPCAuthentication Boolean\n"
+     "P Events.OnRawMessage Boolean\n"
+     "P NotifyEvents Enum {neAsynchronous,neSynchronous,neNoSync}\n"
+     "P QoS.Interval Integer\n"
+     "P QoS.Level Enum {qosLevel0,qosLevel1,qosLevel2}\n"
+     "P QoS.Timeout Integer\n"
+     "P RPCAuthentication.Enabled Boolean\n"
+     "P RPCAuthentication.Methods Strings\n"
+     "P Server Integer\n"
+     "P Subscriptions Strings ro\n"
+     "P UseMatchesMasks Boolean\n"},
+    {19, "TsgcWSPClient_sgc",
+     "E OnAcknowledgment 103 conn(Id String)\n"
+     "E OnEvent 100 conn(Channel String, Text String)\n"
+     "E OnMessage 108 conn(Text String)\n"
+     "E OnRPCError 102 conn(Id String, ErrorCode Integer, ErrorMessage String, ErrorData String)\n"
+     "E OnRPCResult 101 conn(Id String, Result String)\n"
+     "E OnRawMessage 104 conn decision(Text String, Handled var Boolean)\n"
+     "E OnSession 105 conn(Guid String)\n"
+     "E OnSubscription 106 conn(Subscription String)\n"
+     "E OnUnSubscription 107 conn(Subscription String)\n"
+     "M Broadcast(Text String, Channel String = ) None\n"
+     "M Commit(Channel String) None\n"
+     "M GetSession() None\n"
+     "M Notify(Method String, Params String = ) None\n"
+     "M Publish(Text String, Channel String, Queue Integer {queueLevel0,queueLevel1,queueLevel2} = 0) None\n"
+     "M RPC(ID String, Method String, Params String = ) None\n"
+     "M RollBack(Channel String) None\n"
+     "M StartTransaction(Channel String) None\n"
+     "M Subscribe(Channel String) None\n"
+     "M UnSubscribe(Channel String) None\n"
+     "M UnSubscribeAll() None\n"
+     "M WriteData(Text String) None\n"
+     "P Client Integer\n"
+     "P DecisionTimeout Integer\n"
+     "P Events.OnRawMessage Boolean\n"
+     "P NotifyEvents Enum {neAsynchronous,neSynchronous,neNoSync}\n"
+     "P QoS.Interval Integer\n"
+     "P QoS.Level Enum {qosLevel0,qosLevel1,qosLevel2}\n"
+     "P QoS.Timeout Integer\n"
+     "P Queue Boolean\n"
+     "P Subscriptions Strings ro\n"},
+    {20, "TsgcWSPServer_Presence",
+     "E OnBeforeNewChannel 102 conn decision(aChannel String object TsgcWSPresenceChannel, aMember String object TsgcWSPresenceMember, Accept var Boolean)\n"
+     "E OnBeforeNewChannelMember 104 conn decision(aChannel String object TsgcWSPresenceChannel, aMember String object TsgcWSPresenceMember, Accept var Boolean)\n"
+     "E OnBeforeNewMember 100 conn decision(aMember String object TsgcWSPresenceMember, Accept var Boolean)\n"
+     "E OnBeforePublishMsg 110 conn decision(aMsg String object TsgcWSPresenceMsg, aChannel String object TsgcWSPresenceChannel, aMember String object TsgcWSPresenceMember, Accept var Boolean)\n"
+     "E OnBeforeSendMembers 111 conn decision(aMembers String object TsgcWSPresenceMember list, aChannel String object TsgcWSPresenceChannel, aMember String object TsgcWSPresenceMember, Accept var Boolean)\n"
+     "E OnErrorMemberChannel 108 conn(aError String object TsgcWSPresenceError, aChannel String object TsgcWSPresenceChannel, aMember String object TsgcWSPresenceMember)\n"
+     "E OnErrorPublishMsg 109 conn(aError String object TsgcWSPresenceError, aMsg String object TsgcWSPresenceMsg, aChannel String object TsgcWSPresenceChannel, aMember String object TsgcWSPresenceMember)\n"
+     "E OnNewChannel 103 conn(aChannel String object TsgcWSPresenceChannel)\n"
+     "E OnNewChannelMember 105 conn(aChannel String object TsgcWSPresenceChannel, aMember String object TsgcWSPresenceMember)\n"
+     "E OnNewMember 101 conn(aMember String object TsgcWSPresenceMember)\n"
+     "E OnRemoveChannelMember 106 conn(aChannel String object TsgcWSPresenceChannel, aMember String object TsgcWSPresenceMember)\n"
+     "E OnRemoveMember 107 conn(aMember String object TsgcWSPresenceMember)\n"
+     "M Broadcast(Text String, Channel String = ) None\n"
+     "O TsgcWSPresenceChannel(Name String)\n"
+     "O TsgcWSPresenceError(Code Integer, Text String)\n"
+     "O TsgcWSPresenceMember(ID String, Name String, Info String)\n"
+     "O TsgcWSPresenceMsg(Text String)\n"
+     "P Acknowledgment.Enabled Boolean\n"
+     "P Acknowledgment.Interval Integer\n"
+     "P Acknowledgment.Timeout Integer\n"
+     "P DecisionTimeout Integer\n"
+     "P EncodeBase64 Boolean\n"
+     "P Events.OnBeforeNewChannel Boolean\n"
+     "P Events.OnBeforeNewChannelMember Boolean\n"
+     "P Events.OnBeforeNewMember Boolean\n"
+     "P Events.OnBeforePublishMsg Boolean\n"
+     "P Events.OnBeforeSendMembers Boolean\n"
+     "P NotifyEvents Enum {neAsynchronous,neSynchronous,neNoSync}\n"
+     "P Server Integer\n"},
+    {21, "TsgcWSPClient_Presence",
+     "E OnChannelInvitation 109 conn decision(aMember String object TsgcWSPresenceMember, aChannel String object TsgcWSPresenceChannel, Accept var Boolean, ErrorCode var Integer, ErrorText var String)\n"
+     "E OnChannelInvitationResponse 110 conn(aMember String object TsgcWSPresenceMember, aChannel String object TsgcWSPresenceChannel, Accept Boolean, ErrorCode Integer, ErrorText String)\n"
+     "E OnErrorMemberChannel 107 conn(aError String object TsgcWSPresenceError, aChannel String object TsgcWSPresenceChannel, aMember String object TsgcWSPresenceMember)\n"
+     "E OnErrorPublishMsg 108 conn(aError String object TsgcWSPresenceError, aMsg String object TsgcWSPresenceMsg, aChannel String object TsgcWSPresenceChannel, aMember String object TsgcWSPresenceMember)\n"
+     "E OnGetMembers 106 conn(aMembers String object TsgcWSPresenceMember list, aChannel String object TsgcWSPresenceChannel)\n"
+     "E OnNewChannelMember 103 conn(aChannel String object TsgcWSPresenceChannel, aMember String object TsgcWSPresenceMember)\n"
+     "E OnNewMember 101 conn(aMember String object TsgcWSPresenceMember)\n"
+     "E OnPublishMsg 105 conn(aMsg String object TsgcWSPresenceMsg, aChannel String object TsgcWSPresenceChannel, aMember String object TsgcWSPresenceMember)\n"
+     "E OnRemoveChannelMember 104 conn(aChannel String object TsgcWSPresenceChannel, aMember String object TsgcWSPresenceMember)\n"
+     "E OnRemoveMember 102 conn(aMember String object TsgcWSPresenceMember)\n"
+     "E OnSession 100 conn(Guid String)\n"
+     "M GetMembers(Channel String = ) None\n"
+     "M Invite(Channel String, MemberId String) None\n"
+     "M Publish(Text String, Channel String = ) None\n"
+     "M Subscribe(Channel String) None\n"
+     "M Unsubscribe(Channel String) None\n"
+     "O TsgcWSPresenceChannel(Name String)\n"
+     "O TsgcWSPresenceError(Code Integer, Text String)\n"
+     "O TsgcWSPresenceMember(ID String, Name String, Info String)\n"
+     "O TsgcWSPresenceMsg(Text String)\n"
+     "P Acknowledgment.Enabled Boolean\n"
+     "P Acknowledgment.Interval Integer\n"
+     "P Acknowledgment.Timeout Integer\n"
+     "P Client Integer\n"
+     "P DecisionTimeout Integer\n"
+     "P EncodeBase64 Boolean\n"
+     "P Events.OnChannelInvitation Boolean\n"
+     "P NotifyEvents Enum {neAsynchronous,neSynchronous,neNoSync}\n"
+     "P Presence.Info String\n"
+     "P Presence.Name String\n"},
 };
 }  // namespace detail
 

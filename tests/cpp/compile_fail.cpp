@@ -14,6 +14,11 @@ int main() {
     proto.Broadcast("text");
     proto.OnMessage = [](TsgcWSConnection &, const std::string &) {};
     client.Options().setFragmentedMessages(frgAll);
+    TsgcWSPClient_Presence presence;
+    presence.OnNewMember = [](TsgcWSConnection &, const TsgcWSPresenceMember &m) { (void)m.Name; };
+    presence.OnGetMembers = [](TsgcWSConnection &, const TsgcWSPresenceMemberList &ms, const TsgcWSPresenceChannel &) {
+        (void)ms.Member(0).Info;
+    };
 #if CASE == 1
     proto.setServer(client);  // a client is not a server
 #elif CASE == 2
@@ -26,6 +31,10 @@ int main() {
     client.Options().setFragmentedMessages(1);  // an enumeration, not an integer
 #elif CASE == 6
     proto.OnBinary = [](TsgcWSConnection &, const std::string &) {};  // Data is TBytes
+#elif CASE == 7
+    presence.OnNewMember = [](TsgcWSConnection &, const std::string &) {};  // aMember is a TsgcWSPresenceMember
+#elif CASE == 8
+    presence.OnGetMembers = [](TsgcWSConnection &, const TsgcWSPresenceMember &, const TsgcWSPresenceChannel &) {};  // a list
 #endif
     return 0;
 }

@@ -145,6 +145,34 @@ struct Log {
     }
 };
 
+/// The components of one test, all in one delivery mode: pump() drains their queues (the queued modes),
+/// and every OnException they raise is recorded (a test ends by requiring there was none).
+struct Components {
+    sgcws::TwsNotifyEvent mode;
+    std::vector<sgcws::TsgcWSComponent *> all;
+    Log exceptions;
+
+    explicit Components(sgcws::TwsNotifyEvent m) : mode(m) {}
+    void add(sgcws::TsgcWSComponent &c) {
+        c.setNotifyEvents(mode);
+        c.OnException = [this](sgcws::TsgcWSConnection &, const std::exception &e) { exceptions.add(e.what()); };
+        all.push_back(&c);
+    }
+    void pump() {
+        if (mode == sgcws::neNoSync) return sleepMs(2);
+        for (sgcws::TsgcWSComponent *c : all) c->ProcessEvents(1);
+    }
+    bool waitFor(const std::function<bool()> &pred, int ms = 10000) {
+        return th::waitFor(pred, ms, [this] { pump(); });
+    }
+    /// Lets late events arrive (a few pumps), then requires that no handler raised an exception.
+    void settle() {
+        for (int i = 0; i < 20; ++i) pump();
+        auto e = exceptions.copy();
+        if (!e.empty()) throw CaseFailure("OnException: " + e[0]);
+    }
+};
+
 }  // namespace th
 
 #endif

@@ -8,7 +8,8 @@
 #     bounded by `timeout`: t_node_interop against a Node `ws` server, the chat example against chat_server;
 #  3. runs the Windows smoke program under Wine only if tools/wine-smoke.sh exists (else compile+link only).
 # Also: the generated classes' compile-time checks (compile_fail.cpp: CASE=0 compiles, every other CASE must
-# not), and t_components / win_components for the generated protocol classes.
+# not), and t_components / win_components for the generated protocol classes; t_sgc and t_presence for the
+# sgc and Presence components (value objects), and t_sgc_peer against the C server tests/protocols/protocol_server.c.
 #
 # Prints one line per case ("PASS name" / "FAIL name: why"), then "N passed, M failed"; exits non-zero on any
 # failure. SGCWS_CPP_CLANG_RUN=0 skips running the clang++ builds (they are always compiled).
@@ -152,12 +153,12 @@ run_prog() { # label limit program args...
 printf '#include <stdint.h>\nint32_t sgcws_abi_version(void) { return 99; }\n' >"$build/fake_abi.c"
 cc -shared -fPIC -o "$build/fake_abi99.so" "$build/fake_abi.c"
 run_prog t_loader 60 "$build/gcc/t_loader" "$build/fake_abi99.so"
-for t in t_basic t_delivery t_lifetime t_decisions t_volume t_components; do
+for t in t_basic t_delivery t_lifetime t_decisions t_volume t_components t_sgc t_presence; do
     run_prog "$t" 180 "$build/gcc/$t"
 done
 if [ "${SGCWS_CPP_CLANG_RUN:-1}" = 1 ]; then
     # the clang++ build of the quick programs, its lines prefixed
-    for t in t_basic t_lifetime t_components; do
+    for t in t_basic t_lifetime t_components t_sgc t_presence; do
         if [ -x "$build/clang/$t" ]; then
             out="$(timeout -k 5 180 "$build/clang/$t" 2>&1)"
             rc=$?
@@ -201,6 +202,25 @@ else
     sleep 0.2
     kill "$node_pid" 2>/dev/null
     wait "$node_pid" 2>/dev/null
+fi
+
+# ---- the sgc and Presence clients against the C protocol server (tests/protocols/protocol_server.c) ----
+if cc -std=c11 -Wall -Wextra -Werror -O1 -pthread -I include -I tests/c tests/c/harness.c \
+    tests/protocols/protocol_server.c -o "$build/protocol_server" -ldl 2>"$build/protocol_server.log"; then
+    "$build/protocol_server" >"$build/protocol_server.out" 2>&1 &
+    ps_pid=$!
+    lib_wait_port "$build/protocol_server.out"
+    if [ -z "$LIB_PORT" ]; then
+        ko "cpp protocol clients vs the C protocol server: it did not start"
+        tail -n 10 "$build/protocol_server.out" | sed 's/^/    /'
+    else
+        run_prog t_sgc_peer 90 "$build/gcc/t_sgc_peer" "$LIB_PORT"
+    fi
+    kill "$ps_pid" 2>/dev/null
+    wait "$ps_pid" 2>/dev/null
+else
+    ko "cpp protocol clients vs the C protocol server: tests/protocols/protocol_server.c does not compile"
+    head -n 10 "$build/protocol_server.log" | sed 's/^/    /'
 fi
 
 # ---- chat example: against the C++ stand-in server and against the real demo chat server ----
@@ -284,7 +304,8 @@ if [ "${SGCWS_CPP_WINE:-1}" = 1 ] && [ -f tools/wine-smoke.sh ] && [ -f tools/wi
             n=$(grep -c '^PASS ' <<<"$out")
             if [ $rc -eq 0 ] && [ "$n" -gt 0 ] && ! grep -q '^FAIL ' <<<"$out"; then
                 what="load, properties, errors, moved-from, echo"
-                [ "$exe" = win_components.exe ] && what="CheckComponents, custom sub-protocol, SGCWS_E_METHOD"
+                [ "$exe" = win_components.exe ] &&
+                    what="CheckComponents, custom sub-protocol, SGCWS_E_METHOD, sgc RPC, Presence member list"
                 ok "cpp $exe under Wine ($n checks: $what)"
             else
                 ko "cpp $exe under Wine: exit $rc"

@@ -1,6 +1,7 @@
 // win_components.cpp - the generated classes on Windows (mingw-w64, run under Wine by run.sh): the check
-// against sgcws_describe, and the custom sub-protocol both ways (server side neNoSync, client side
-// neAsynchronous with ProcessEvents), with sgcws.dll beside it or its path in argv[1].
+// against sgcws_describe, the custom sub-protocol both ways (server side neNoSync, client side
+// neAsynchronous with ProcessEvents), an sgc RPC and a Presence member list (the value objects), with
+// sgcws.dll beside it or its path in argv[1].
 #include "sgcws.hpp"
 
 #include <atomic>
@@ -57,6 +58,45 @@ int main(int argc, char **argv) {
         }
         check(code == SGCWS_E_METHOD, "cpp win unknown method is SGCWS_E_METHOD");
         client.Disconnect(5000);
+
+        // The sgc and Presence protocols on the same server: an RPC answered in OnRPC, and the value
+        // objects of a GetMembers answer.
+        TsgcWSPServer_sgc sgc;
+        TsgcWSPServer_Presence presence;
+        for (TsgcWSComponent *c : std::initializer_list<TsgcWSComponent *>{&sgc, &presence}) c->setNotifyEvents(neNoSync);
+        sgc.setServer(server);
+        presence.setServer(server);
+        sgc.OnRPC = [&](TsgcWSConnection &, const std::string &id, const std::string &, const std::string &) {
+            sgc.RPCResult(id, "{\"win\":true}");
+        };
+        TsgcWebSocketClient sgcWs, presWs;
+        TsgcWSPClient_sgc sgcClient;
+        TsgcWSPClient_Presence presClient;
+        sgcClient.setClient(sgcWs);
+        presClient.setClient(presWs);
+        presClient.Presence().setName("Win\tdows");
+        std::string rpc, members;
+        bool session = false;
+        sgcClient.OnSession = [&](TsgcWSConnection &, const std::string &) { session = true; };
+        sgcClient.OnRPCResult = [&](TsgcWSConnection &, const std::string &id, const std::string &r) { rpc = id + r; };
+        presClient.OnNewMember = [&](TsgcWSConnection &, const TsgcWSPresenceMember &) { presClient.GetMembers(); };
+        presClient.OnGetMembers = [&](TsgcWSConnection &, const TsgcWSPresenceMemberList &ms, const TsgcWSPresenceChannel &) {
+            members = std::to_string(ms.Count()) + ":" + (ms.Count() ? ms.Member(0).Name : "");
+        };
+        sgcWs.setURL(client.URL());
+        presWs.setURL(client.URL());
+        sgcWs.Connect(10000);
+        presWs.Connect(10000);
+        for (int i = 0; i < 500 && !session; ++i) sgcClient.ProcessEvents(20);
+        sgcClient.RPC("w1", "Any");
+        for (int i = 0; i < 500 && (rpc.empty() || members.empty()); ++i) {
+            sgcClient.ProcessEvents(10);
+            presClient.ProcessEvents(10);
+        }
+        check(rpc == "w1{\"win\":true}", "cpp win sgc RPC answered in OnRPC");
+        check(members == "1:Win\tdows", "cpp win Presence member list decoded");
+        sgcWs.Disconnect(5000);
+        presWs.Disconnect(5000);
     } catch (const std::exception &e) {
         std::printf("FAIL cpp win components: %s\n", e.what());
         return 1;

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/sgcws/sgcws/core/props"
 	"github.com/sgcws/sgcws/core/registry"
@@ -41,7 +42,8 @@ var cppTransports = map[string]bool{"TsgcWebSocketClient": true, "TsgcWebSocketS
 var (
 	cppComponentBase = []string{"Handle", "SetStr", "SetInt", "SetBool", "GetStr", "GetInt", "GetBool", "set",
 		"Properties", "Describe", "Invoke", "NotifyEvents", "GetNotifyEvents", "SetNotifyEvents", "setNotifyEvents",
-		"ProcessEvents", "Waitable", "OnError", "OnException", "OnEventsAvailable"}
+		"ProcessEvents", "Waitable", "OnError", "OnException", "OnEventsAvailable",
+		"invoke", "event", "optIn", "var"} // the protected helpers the generated members call
 	cppProtocolBase = []string{"OnConnect", "OnDisconnect"}
 )
 
@@ -83,7 +85,17 @@ type cppParam struct {
 	Name    string
 	Type    cppType
 	Default string // a C++ expression, "" when required
-	Var     bool
+	Var     bool   // the handler's value is the answer
+	Ref     bool   // a Pascal var the library does not read back: a reference, not answered
+}
+
+// cppObject is a value class of the registry (registry.Object): a struct with the manual's
+// fields, and, when an argument carries a list of them, its list class.
+type cppObject struct {
+	Name, Doc string
+	Fields    []cppParam
+	List      string // the list class ("" when no argument is a list): Name + "List", as the manual's TsgcWSPresenceMemberList
+	Item      string // the list's indexed accessor: the last word of Name, as the manual's Member[i]
 }
 
 type cppMethod struct {
@@ -115,6 +127,7 @@ type cppModel struct {
 	byName  map[string]*cppClass
 	enums   []*cppEnum
 	groups  []cppGroupDecl // every view class once, inner groups first
+	objects []*cppObject   // every value class an event carries, in order of first use
 	lines   map[string][]string
 }
 
@@ -124,12 +137,13 @@ type cppBuilder struct {
 	enumNames map[string]*cppEnum
 	values    map[string]string // enum value name -> its enum
 	groupKeys map[string]string // view class -> content key
+	objects   map[string]*cppObject
 }
 
 func buildCpp() (*cppModel, error) {
 	b := &cppBuilder{m: &cppModel{byName: map[string]*cppClass{}, lines: map[string][]string{}},
 		enumByKey: map[string]*cppEnum{}, enumNames: map[string]*cppEnum{}, values: map[string]string{},
-		groupKeys: map[string]string{}}
+		groupKeys: map[string]string{}, objects: map[string]*cppObject{}}
 	for _, c := range registry.All() {
 		parent, known := cppBuiltins[c.Name]
 		if c.Builtin && !known {
@@ -182,6 +196,10 @@ func (b *cppBuilder) class(c *registry.Class, parent string) (*cppClass, error) 
 	for _, m := range c.Methods {
 		cm := cppMethod{Name: m.Name, Doc: m.Doc, Blocking: m.Blocking}
 		for _, p := range m.Params {
+			if p.Object != "" {
+				// sgcws_invoke would need the object's text: no method takes one yet
+				return nil, fmt.Errorf("method %s: parameter %s is an object, which the C++ methods cannot send", m.Name, p.Name)
+			}
 			cp, err := b.param(c.Name+"_"+m.Name+"_"+p.Name, p)
 			if err != nil {
 				return nil, fmt.Errorf("method %s: %w", m.Name, err)
@@ -203,6 +221,10 @@ func (b *cppBuilder) class(c *registry.Class, parent string) (*cppClass, error) 
 			if a.Var && a.Type == registry.Double {
 				// sgcws.h has no setter for a Double: the answer could not be written back
 				return nil, fmt.Errorf("event %s: var argument %s is a Double, which sgcws.h cannot set", e.Name, a.Name)
+			}
+			if a.Var && a.Object != "" {
+				// the runtime decodes objects but does not encode them
+				return nil, fmt.Errorf("event %s: var argument %s is an object, which the C++ binding cannot answer", e.Name, a.Name)
 			}
 			cp, err := b.param(c.Name+"_"+e.Name+"_"+a.Name, a)
 			if err != nil {
@@ -335,10 +357,13 @@ func groupKey(g *cppGroup) string {
 
 func (b *cppBuilder) param(enumName string, p registry.Param) (cppParam, error) {
 	t, err := b.valueType(enumName, p.Type, p.Values)
+	if p.Object != "" {
+		t, err = b.objectType(p.Object, p.List)
+	}
 	if err != nil {
 		return cppParam{}, fmt.Errorf("%s: %w", p.Name, err)
 	}
-	cp := cppParam{Name: cppIdent(p.Name), Type: t, Var: p.Var}
+	cp := cppParam{Name: cppIdent(p.Name), Type: t, Var: p.Var, Ref: p.Ref}
 	if p.Default != nil {
 		v, err := registry.ValueOf(p.Type, p.Default)
 		if err != nil {
@@ -374,6 +399,47 @@ func (b *cppBuilder) valueType(enumName string, t registry.Type, values []string
 		return cppType{value: "sgcws_handle", param: "sgcws_handle"}, nil
 	}
 	return cppType{}, fmt.Errorf("type %s has no C++ type", t)
+}
+
+// objectType is the C++ type of an object argument: the object's struct, or its list class. The
+// object is declared on first use.
+func (b *cppBuilder) objectType(name string, list bool) (cppType, error) {
+	o := b.objects[name]
+	if o == nil {
+		ro := registry.ObjectByName(name)
+		if ro == nil {
+			return cppType{}, fmt.Errorf("object %s is not declared", name)
+		}
+		o = &cppObject{Name: ro.Name, Doc: ro.Doc}
+		for _, f := range ro.Fields {
+			t, err := b.valueType(ro.Name+"_"+f.Name, f.Type, f.Values)
+			if err != nil {
+				return cppType{}, fmt.Errorf("object %s: field %s: %w", name, f.Name, err)
+			}
+			o.Fields = append(o.Fields, cppParam{Name: cppIdent(f.Name), Type: t})
+		}
+		b.objects[name] = o
+		b.m.objects = append(b.m.objects, o)
+	}
+	if !list {
+		return cppType{value: o.Name, param: "const " + o.Name + " &"}, nil
+	}
+	if o.List == "" {
+		o.List, o.Item = o.Name+"List", lastWord(o.Name)
+		if o.Item == "Count" {
+			return cppType{}, fmt.Errorf("object %s: its list accessor would be Count, the list's size", name)
+		}
+	}
+	return cppType{value: o.List, param: "const " + o.List + " &"}, nil
+}
+
+// lastWord is the last capitalised word of a CamelCase name: "TsgcWSPresenceMember" -> "Member".
+func lastWord(s string) string {
+	i := strings.LastIndexFunc(s, unicode.IsUpper)
+	if i < 0 {
+		return s
+	}
+	return s[i:]
 }
 
 // enum declares an enumeration once. Its values become names in namespace sgcws (as C++Builder
@@ -537,6 +603,9 @@ func describeLines(c *registry.Class) ([]string, error) {
 		}
 		out = append(out, s+"("+describedParams(e.Args)+")")
 	}
+	for _, o := range d.Objects {
+		out = append(out, "O "+o.Name+"("+describedParams(o.Fields)+")")
+	}
 	sort.Strings(out)
 	return out, nil
 }
@@ -549,6 +618,12 @@ func describedParams(ps []describedParam) string {
 			s += " var"
 		}
 		s += " " + p.Type + valueList(p.Values)
+		if p.Object != "" {
+			s += " object " + p.Object
+		}
+		if p.List {
+			s += " list"
+		}
 		if p.Default != nil {
 			s += " = " + *p.Default
 		}
@@ -571,6 +646,8 @@ type describedParam struct {
 	Default *string  `json:"default"`
 	Var     bool     `json:"var"`
 	Values  []string `json:"values"`
+	Object  string   `json:"object"`
+	List    bool     `json:"list"`
 }
 
 type describedClass struct {
@@ -593,4 +670,8 @@ type describedClass struct {
 		Decision   bool             `json:"decision"`
 		Args       []describedParam `json:"args"`
 	} `json:"events"`
+	Objects []struct {
+		Name   string           `json:"name"`
+		Fields []describedParam `json:"fields"`
+	} `json:"objects"`
 }

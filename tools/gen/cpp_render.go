@@ -219,6 +219,7 @@ func renderCppComponents(w *cppWriter) error {
 namespace sgcws {
 `)
 	w.groups(false)
+	w.objects()
 	for _, cc := range w.m.classes {
 		if !cc.c.Builtin {
 			w.component(cc)
@@ -243,6 +244,50 @@ namespace sgcws {
 	w.f("inline void CheckComponents() { detail::checkComponents(detail::generatedClasses); }\n")
 	w.f("\n}  // namespace sgcws\n\n#endif  // SGCWS_COMPONENTS_HPP\n")
 	return nil
+}
+
+// objects declares the value classes the events carry: plain structs with the manual's fields,
+// their list classes, and the field order the runtime decodes an argument's text in.
+func (w *cppWriter) objects() {
+	for _, o := range w.m.objects {
+		w.f("\n/// %s: %s.\nstruct %s {\n", o.Name, o.Doc, o.Name)
+		for _, f := range o.Fields {
+			w.f("    %s %s%s;\n", f.Type.value, f.Name, zeroInit(f.Type))
+		}
+		w.f("};\n")
+		if o.List != "" {
+			w.f("\n/// %s: a list of %s (a std::vector) with the manual's %s[i] and Count.\n", o.List, o.Name, o.Item)
+			w.f("class %s : public TObjectList<%s> {\npublic:\n", o.List, o.Name)
+			w.f("    const %s &Get%s(int i) const { return at((size_t)i); }\n", o.Name, o.Item)
+			w.f("    SGCWS_CPP_INDEXED(%s, %s)\n};\n", o.Name, o.Item)
+		}
+	}
+	if len(w.m.objects) == 0 {
+		return
+	}
+	w.f("\nnamespace detail {\n")
+	for _, o := range w.m.objects {
+		members := make([]string, len(o.Fields))
+		for i, f := range o.Fields {
+			members[i] = "&" + o.Name + "::" + f.Name
+		}
+		w.f("template <>\nstruct ObjectFields<%s> {\n    static constexpr auto members = std::make_tuple(%s);\n};\n",
+			o.Name, strings.Join(members, ", "))
+	}
+	w.f("}  // namespace detail\n")
+}
+
+// zeroInit gives a scalar field its zero value, so a default-constructed object is defined.
+func zeroInit(t cppType) string {
+	switch {
+	case t.enum != nil:
+		return " = " + t.enum.Values[0]
+	case t.value == "int64_t":
+		return " = 0"
+	case t.value == "bool":
+		return " = false"
+	}
+	return ""
 }
 
 func (w *cppWriter) component(cc *cppClass) {
@@ -300,11 +345,14 @@ func (w *cppWriter) event(e cppEvent) {
 	names := make([]string, len(e.Args))
 	for i, a := range e.Args {
 		t := spaced(a.Type.param)
-		if a.Var {
+		if a.Var || a.Ref {
 			t = a.Type.value + " &"
 		}
 		sig = append(sig, t+a.Name)
 		names[i] = strconv.Quote(a.Name)
+		if a.Var {
+			names[i] = "var(" + names[i] + ")" // answered; a Ref is a reference the library does not read back
+		}
 	}
 	w.f("\n")
 	if e.Doc != "" {
