@@ -1616,12 +1616,32 @@ protected:
     TsgcWSProtocol &operator=(TsgcWSProtocol &&) noexcept = default;
 };
 
+namespace detail {
+// RegisterProtocol(name): adds name to the component's Protocols, once.
+template <class Transport>
+void registerName(Transport &t, const std::string &name) {
+    TStrings list = t.GetProtocols();
+    if (std::find(list.begin(), list.end(), name) == list.end()) {
+        list.push_back(name);
+        t.SetProtocols(list);
+    }
+}
+}  // namespace detail
+
 class TsgcWebSocketClient : public TsgcComponent, public detail::TsgcWebSocketClient_Properties<TsgcWebSocketClient> {
 public:
     /// `owner` is accepted for the manual's `new TsgcWebSocketClient(NULL)` and ignored.
     explicit TsgcWebSocketClient(void *owner = nullptr) : TsgcComponent(SGCWS_CLIENT) { (void)owner; }
     TsgcWebSocketClient(TsgcWebSocketClient &&) noexcept = default;
     TsgcWebSocketClient &operator=(TsgcWebSocketClient &&) noexcept = default;
+
+    /// The manual's RegisterProtocol: a sub-protocol name to offer in the handshake, or a protocol
+    /// component, attached as protocol.SetClient(*this) would.
+    void RegisterProtocol(const std::string &name) { detail::registerName(*this, name); }
+    template <class Protocol>
+    auto RegisterProtocol(Protocol &protocol) -> decltype(protocol.SetClient(*this), void()) {
+        protocol.SetClient(*this);
+    }
 
     // URL, Host, Port, TLS, ConnectTimeout, Connected, Options, TLSOptions, HeartBeat, ...: generated, in
     // TsgcWebSocketClient_Properties (sgcws_builtin.hpp). These two keep this header's first names:
@@ -1685,6 +1705,14 @@ public:
 
     // Port, Bindings, ListenAddresses (the actual "ip:port" of each listener), Count, SSL, SSLOptions,
     // Authentication, ...: generated, in TsgcWebSocketServer_Properties (sgcws_builtin.hpp).
+
+    /// The manual's RegisterProtocol: a supported sub-protocol name, or a protocol component,
+    /// attached as protocol.SetServer(*this) would.
+    void RegisterProtocol(const std::string &name) { detail::registerName(*this, name); }
+    template <class Protocol>
+    auto RegisterProtocol(Protocol &protocol) -> decltype(protocol.SetServer(*this), void()) {
+        protocol.SetServer(*this);
+    }
 
     bool GetActive() const { return GetBool("Active"); }
     void SetActive(const bool &v) {

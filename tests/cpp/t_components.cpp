@@ -245,8 +245,38 @@ void optInOrder() {
 
 }  // namespace
 
+// The manual's RegisterProtocol: a name joins Protocols (once), a protocol component is attached as
+// its Server/Client property would attach it, and the pair then talks.
+void registerProtocol() {
+    TsgcWebSocketServer server;
+    TsgcWSProtocol_Server_Base sproto;
+    TsgcWebSocketClient client;
+    TsgcWSProtocol_Client_Base cproto;
+    for (TsgcWSComponent *c : std::initializer_list<TsgcWSComponent *>{&server, &sproto, &client, &cproto})
+        c->setNotifyEvents(neNoSync);
+    client.RegisterProtocol("extra.one");
+    client.RegisterProtocol("extra.one");
+    REQUIRE(client.Protocols() == TStrings{"extra.one"});
+    sproto.setProtocol(kProto);
+    cproto.setProtocol(kProto);
+    server.RegisterProtocol(sproto);
+    client.RegisterProtocol(cproto);
+    REQUIRE(sproto.Server() == server.Handle() && cproto.Client() == client.Handle());
+    th::Log got;
+    sproto.OnMessage = [&](TsgcWSConnection &c, const std::string &text) { sproto.WriteData(c.Guid(), "re:" + text); };
+    cproto.OnMessage = [&](TsgcWSConnection &, const std::string &text) { got.add(text); };
+    client.setURL(th::wsURL(th::startOnLoopback(server)));
+    client.setActive(true);
+    REQUIRE(th::waitFor([&] { return client.Connected(); }, 10000, [] { th::sleepMs(2); }));
+    REQUIRE(client.Protocol() == kProto);
+    cproto.WriteData("hi");
+    REQUIRE(th::waitFor([&] { return got.size() == 1; }, 10000, [] { th::sleepMs(2); }));
+    REQUIRE(got.copy()[0] == "re:hi");
+}
+
 int main() {
     th::init("t_components", 150);
+    th::run("cpp RegisterProtocol: by name, and a protocol component on the server and the client", registerProtocol);
     th::run("cpp generated classes match sgcws_describe (CheckComponents)", checkDescription);
     th::run("cpp custom sub-protocol neNoSync: messages both ways, server's OnMessage silent", [] { protocolBothWays(neNoSync); });
     th::run("cpp custom sub-protocol neAsynchronous", [] { protocolBothWays(neAsynchronous); });
